@@ -1,0 +1,526 @@
+import { convolve } from "../prob/convolve.ts";
+import { hypergeometricPmf } from "../prob/hypergeometricPmf.ts";
+import type { Pmf } from "../prob/pmf.ts";
+import { DEFAULT_PRUNE_TOLERANCE, pmfMax, pmfMean, pointMass, trimPmf } from "../prob/pmf.ts";
+import { CellMap } from "./cellMap.ts";
+import type { LayerKill } from "./layerKill.ts";
+import { layerKill } from "./layerKill.ts";
+import type { LayerParams, Phase, VehicleKind } from "./types.ts";
+
+/** One attacking force element as it arrives at the defense. */
+export interface RaidElement {
+  readonly id: string;
+  readonly kind: VehicleKind;
+  /** RVs carried by each missile (integer >= 1). */
+  readonly warheadsPerMissile: number;
+  /** Credible decoys released with each missile (integer >= 0). */
+  readonly decoysPerMissile: number;
+  /** PMF of the number of missiles that arrive (launched and working). */
+  readonly missiles: Pmf;
+}
+
+/** Share of an element's missiles that fly through a layer's footprint. */
+export type Coverage = number | Readonly<Record<string, number>>;
+
+/** One defensive layer in a layered defense, in flight order. */
+export interface DefenseLayer extends LayerParams {
+  readonly id: string;
+  readonly phase: Phase;
+  /**
+   * Share (0..1) of each element's missiles whose flight passes this layer's footprint: one
+   * number for every element, or a map by element id (an element not in the map is not covered).
+   */
+  readonly coverage: Coverage;
+}
+
+/** What one layer did, in expectation. */
+export interface LayerBreakdown {
+  readonly id: string;
+  readonly phase: Phase;
+  /** Expected threat RVs (boost: missiles) within the layer's footprint when it engages. */
+  readonly expectedThreats: number;
+  /** Expected RVs removed by this layer (boost: all RVs of the missiles it kills). */
+  readonly expectedRVsKilled: number;
+  /** Expected interceptors fired. */
+  readonly expectedInterceptorsUsed: number;
+}
+
+export interface RaidEngagement {
+  readonly ok: true;
+  /** PMF of RVs delivered through every layer. */
+  readonly delivered: Pmf;
+  readonly pNoLeak: number;
+  readonly expectedDelivered: number;
+  readonly expectedInterceptorsUsed: number;
+  readonly layers: readonly LayerBreakdown[];
+  /** Upper bound on probability mass dropped by tail pruning. */
+  readonly prunedMass: number;
+}
+
+export interface RaidEngagementFailure {
+  readonly ok: false;
+  readonly code: "state_too_large";
+  readonly message: string;
+}
+
+export interface EngageRaidOptions {
+  readonly tolerance?: number;
+  /** Largest joint state (cells) the exact computation may build before it gives up. */
+  readonly maxCells?: number;
+}
+
+const PHASE_ORDER: Record<Phase, number> = { boost: 0, midcourse: 1, terminal: 2 };
+
+/** Whether a layer of this phase can engage this kind of vehicle at all. */
+export function engageable(phase: Phase, kind: VehicleKind): boolean {
+  if (kind === "cruise") return false; // air-breathing: outside ballistic missile defense
+  if (kind === "hgv") return phase !== "midcourse"; // glides below midcourse interceptors
+  return true;
+}
+
+/** The coverage of `layer` for element `id` of kind `kind`, zero where it cannot engage. */
+export function coverageOf(layer: DefenseLayer, id: string, kind: VehicleKind): number {
+  if (!engageable(layer.phase, kind)) return 0;
+  return typeof layer.coverage === "number" ? layer.coverage : (layer.coverage[id] ?? 0);
+}
+
+type CoordKind = "missile" | "rv" | "decoy" | "sink";
+
+interface Coord {
+  readonly kind: CoordKind;
+  /** Bit i set: still to face layer i. */
+  readonly route: number;
+  /** For missile coordinates: RVs and decoys per missile. */
+  readonly w: number;
+  readonly k: number;
+  /** Largest value the coordinate can take. */
+  readonly max: number;
+}
+
+interface Factor {
+  readonly coords: readonly Coord[];
+  readonly cells: CellMap;
+}
+
+/**
+ * Exact distribution of RVs delivered by a raid of several elements through an ordered layered
+ * defense (DESIGN §2.1 "Layers"). Coverage splits each element's missiles deterministically into
+ * routes (the sets of layers they fly through; footprints independent, largest-remainder
+ * rounding). Leakers and surviving decoys of a layer are the raid of the next; the terminal layer
+ * sees no decoys; a boost layer engages missiles before release, and a boost kill removes the
+ * missile's whole payload; glide vehicles are not engageable in midcourse, cruise vehicles never.
+ * The state is a joint PMF over the counts that still matter, kept in independent factors.
+ */
+export function engageRaid(
+  elements: readonly RaidElement[],
+  layers: readonly DefenseLayer[],
+  options: EngageRaidOptions = {},
+): RaidEngagement | RaidEngagementFailure {
+  const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
+  const maxCells = options.maxCells ?? 2_000_000;
+  for (let i = 1; i < layers.length; i++) {
+    if (PHASE_ORDER[layers[i]!.phase] < PHASE_ORDER[layers[i - 1]!.phase]) {
+      throw new Error("layers must be in flight order: boost, midcourse, terminal");
+    }
+  }
+  const L = layers.length;
+  const midcourseBits = layers.reduce((m, l, i) => (l.phase === "midcourse" ? m | (1 << i) : m), 0);
+  const firstNonBoost = layers.findIndex((l) => l.phase !== "boost");
+  const releaseAt = firstNonBoost === -1 ? L : firstNonBoost;
+
+  let factors: Factor[] = elements.map((e) => initialFactor(e, layers));
+  let pruned = elements.reduce((s, e) => s + e.missiles.pruned, 0);
+  const breakdown: LayerBreakdown[] = [];
+
+  for (let li = 0; li <= L; li++) {
+    if (li === releaseAt) factors = factors.map((f) => release(f, li, midcourseBits));
+    if (li === L) break;
+    const layer = layers[li]!;
+    const bit = 1 << li;
+    const stage: CoordKind = layer.phase === "boost" ? "missile" : "rv";
+    const touches = (f: Factor) => f.coords.some((c) => c.kind === stage && c.route & bit);
+    const involved = factors.filter(touches);
+    const rest = factors.filter((f) => !touches(f));
+    if (involved.length === 0) {
+      breakdown.push({
+        id: layer.id,
+        phase: layer.phase,
+        expectedThreats: 0,
+        expectedRVsKilled: 0,
+        expectedInterceptorsUsed: 0,
+      });
+      factors = rest.map((f) => simplify(f, li + 1, midcourseBits));
+      continue;
+    }
+    // Merge one factor at a time, summing interchangeable coordinates as we go, so the joint
+    // grows like a convolution rather than a product.
+    let merged = simplify(involved[0]!, li, midcourseBits);
+    for (const f of involved.slice(1)) {
+      merged = simplify(product(merged, f), li, midcourseBits);
+      if (merged.cells.size > maxCells) return tooLarge(layer.id, merged.cells.size, maxCells);
+    }
+    const step = engageLayer(merged, layer, li, midcourseBits, tolerance, maxCells);
+    if (!step.ok) return step;
+    pruned += step.pruned;
+    breakdown.push(step.breakdown);
+    factors = [...rest, step.factor].map((f) => simplify(f, li + 1, midcourseBits));
+  }
+
+  let delivered: Pmf = pointMass(0);
+  for (const f of factors) delivered = convolve(delivered, deliveredOf(f), tolerance);
+  return {
+    ok: true,
+    delivered: { ...delivered, pruned: delivered.pruned + pruned },
+    pNoLeak: delivered.offset === 0 ? delivered.mass[0]! : 0,
+    expectedDelivered: pmfMean(delivered),
+    expectedInterceptorsUsed: breakdown.reduce((s, b) => s + b.expectedInterceptorsUsed, 0),
+    layers: breakdown,
+    prunedMass: delivered.pruned + pruned,
+  };
+}
+
+function tooLarge(layerId: string, size: number, maxCells: number): RaidEngagementFailure {
+  return {
+    ok: false,
+    code: "state_too_large",
+    message:
+      `the exact layered engagement at layer "${layerId}" needs a joint state of ${size} cells ` +
+      `(limit ${maxCells}); give elements that share a layer the same coverage of later layers, ` +
+      `or merge elements, so that their leakers need not be told apart`,
+  };
+}
+
+/** Splits `m` into parts proportional to `shares` (largest remainder; ties to the earlier part). */
+export function apportion(m: number, shares: readonly number[]): number[] {
+  const raw = shares.map((s) => s * m);
+  const parts = raw.map((r) => Math.floor(r + 1e-9));
+  let left = m - parts.reduce((a, b) => a + b, 0);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - parts[i]! }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i]!++;
+    left--;
+  }
+  return parts;
+}
+
+/** Routes (sets of layers, as bitmasks, fullest first) with their shares for one element. */
+function routesOf(
+  element: RaidElement,
+  layers: readonly DefenseLayer[],
+): { route: number; share: number }[] {
+  const cov = layers.map((l) => coverageOf(l, element.id, element.kind));
+  const out: { route: number; share: number }[] = [];
+  for (let route = (1 << layers.length) - 1; route >= 0; route--) {
+    let share = 1;
+    for (let i = 0; i < layers.length; i++) share *= route & (1 << i) ? cov[i]! : 1 - cov[i]!;
+    if (share > 0) out.push({ route, share });
+  }
+  return out;
+}
+
+function initialFactor(element: RaidElement, layers: readonly DefenseLayer[]): Factor {
+  const routes = routesOf(element, layers);
+  const max = pmfMax(element.missiles);
+  const coords: Coord[] = routes.map((r) => ({
+    kind: "missile",
+    route: r.route,
+    w: element.warheadsPerMissile,
+    k: element.decoysPerMissile,
+    max,
+  }));
+  const cells = new CellMap(coords.map((c) => c.max));
+  const shares = routes.map((r) => r.share);
+  for (let i = 0; i < element.missiles.mass.length; i++) {
+    cells.add(apportion(element.missiles.offset + i, shares), element.missiles.mass[i]!);
+  }
+  return { coords, cells };
+}
+
+/** Missiles release their RVs and decoys (after the boost layers). */
+function release(f: Factor, from: number, midcourseBits: number): Factor {
+  const coords: Coord[] = [];
+  const map: { src: number; mult: number }[] = [];
+  f.coords.forEach((c, i) => {
+    if (c.kind !== "missile") {
+      coords.push(c);
+      map.push({ src: i, mult: 1 });
+      return;
+    }
+    coords.push({ kind: "rv", route: c.route, w: 1, k: 0, max: c.max * c.w });
+    map.push({ src: i, mult: c.w });
+    if (c.k > 0) {
+      coords.push({ kind: "decoy", route: c.route, w: 1, k: 0, max: c.max * c.k });
+      map.push({ src: i, mult: c.k });
+    }
+  });
+  const cells = new CellMap(coords.map((c) => c.max));
+  for (let n = 0; n < f.cells.size; n++) {
+    const src = f.cells.counts[n]!;
+    cells.add(
+      map.map((m) => src[m.src]! * m.mult),
+      f.cells.probs[n]!,
+    );
+  }
+  return simplify({ coords, cells }, from, midcourseBits);
+}
+
+/**
+ * Drops what no longer matters from layer `from` on and merges interchangeable coordinates:
+ * RVs with no layer left become delivered ("sink"); decoys with no midcourse layer left vanish;
+ * coordinates of the same kind and remaining route are summed.
+ */
+function simplify(f: Factor, from: number, midcourseBits: number): Factor {
+  const remaining = ~((1 << from) - 1);
+  const sig = (c: Coord): string | undefined => {
+    const route = c.route & remaining;
+    if (c.kind === "decoy") return route & midcourseBits ? `d${route}` : undefined;
+    if (c.kind === "rv" || c.kind === "sink") return route === 0 ? "s" : `r${route}`;
+    return `m${route},${c.w},${c.k}`;
+  };
+  const groups = new Map<string, number[]>();
+  f.coords.forEach((c, i) => {
+    const s = sig(c);
+    if (s === undefined) return;
+    const g = groups.get(s);
+    if (g) g.push(i);
+    else groups.set(s, [i]);
+  });
+  const coords: Coord[] = [];
+  const sources: number[][] = [];
+  for (const [s, idx] of groups) {
+    const first = f.coords[idx[0]!]!;
+    const max = idx.reduce((m, i) => m + f.coords[i]!.max, 0);
+    coords.push({
+      kind: s === "s" ? "sink" : first.kind,
+      route: s === "s" ? 0 : first.route & remaining,
+      w: first.w,
+      k: first.k,
+      max,
+    });
+    sources.push(idx);
+  }
+  const unchanged =
+    coords.length === f.coords.length &&
+    sources.every((idx, i) => idx.length === 1 && idx[0] === i);
+  if (
+    unchanged &&
+    coords.every((c, i) => c.route === f.coords[i]!.route && c.kind === f.coords[i]!.kind)
+  ) {
+    return f;
+  }
+  const cells = new CellMap(coords.map((c) => c.max));
+  for (let n = 0; n < f.cells.size; n++) {
+    const src = f.cells.counts[n]!;
+    cells.add(
+      sources.map((idx) => idx.reduce((s, i) => s + src[i]!, 0)),
+      f.cells.probs[n]!,
+    );
+  }
+  return { coords, cells };
+}
+
+function product(a: Factor, b: Factor): Factor {
+  const coords = [...a.coords, ...b.coords];
+  const cells = new CellMap(coords.map((c) => c.max));
+  for (let i = 0; i < a.cells.size; i++) {
+    const ca = a.cells.counts[i]!;
+    const pa = a.cells.probs[i]!;
+    for (let j = 0; j < b.cells.size; j++) {
+      cells.add([...ca, ...b.cells.counts[j]!], pa * b.cells.probs[j]!);
+    }
+  }
+  return { coords, cells };
+}
+
+/**
+ * Every way `x` kills can fall on groups of sizes `sizes` when the killed objects are a uniformly
+ * random subset (a multivariate hypergeometric, drawn group by group).
+ */
+function splitKills(
+  sizes: readonly number[],
+  x: number,
+  tolerance: number,
+): { parts: number[]; p: number }[] {
+  if (sizes.length === 1) return [{ parts: [x], p: 1 }];
+  let total = sizes.reduce((s, n) => s + n, 0);
+  let acc: { parts: number[]; p: number; left: number }[] = [{ parts: [], p: 1, left: x }];
+  for (let g = 0; g < sizes.length; g++) {
+    const n = sizes[g]!;
+    const next: typeof acc = [];
+    for (const a of acc) {
+      if (g === sizes.length - 1) {
+        next.push({ parts: [...a.parts, a.left], p: a.p, left: 0 });
+        continue;
+      }
+      const row = hypergeometricPmf(total, n, a.left, tolerance);
+      for (let i = 0; i < row.mass.length; i++) {
+        const w = row.mass[i]!;
+        if (w === 0) continue;
+        const xi = row.offset + i;
+        next.push({ parts: [...a.parts, xi], p: a.p * w, left: a.left - xi });
+      }
+    }
+    total -= n;
+    acc = next;
+  }
+  return acc.map(({ parts, p }) => ({ parts, p }));
+}
+
+function engageLayer(
+  f: Factor,
+  layer: DefenseLayer,
+  li: number,
+  midcourseBits: number,
+  tolerance: number,
+  maxCells: number,
+): { ok: true; factor: Factor; breakdown: LayerBreakdown; pruned: number } | RaidEngagementFailure {
+  const bit = 1 << li;
+  const boost = layer.phase === "boost";
+  const threatIdx: number[] = [];
+  const decoyIdx: number[] = [];
+  f.coords.forEach((c, i) => {
+    if (!(c.route & bit)) return;
+    if (boost ? c.kind === "missile" : c.kind === "rv") threatIdx.push(i);
+    if (layer.phase === "midcourse" && c.kind === "decoy") decoyIdx.push(i);
+  });
+  const laterMidcourse = midcourseBits & ~((1 << (li + 1)) - 1);
+  const decoysMatter = decoyIdx.some((i) => f.coords[i]!.route & laterMidcourse);
+  const R = layer.reliability;
+  const cells = new CellMap(f.coords.map((c) => c.max));
+  const cache = new Map<number, LayerKill>();
+  let pruned = 0;
+  let eThreats = 0;
+  let eKilledRV = 0;
+  let eShots = 0;
+  for (let n = 0; n < f.cells.size; n++) {
+    const counts = f.cells.counts[n]!;
+    const p = f.cells.probs[n]!;
+    const sizes = threatIdx.map((i) => counts[i]!);
+    const dSizes = decoyIdx.map((i) => counts[i]!);
+    const N = sizes.reduce((s, v) => s + v, 0);
+    const M = dSizes.reduce((s, v) => s + v, 0);
+    eThreats += p * N;
+    if (R < 1) cells.add(counts, p * (1 - R));
+    const key = N * 1_000_003 + M;
+    let kill = cache.get(key);
+    if (!kill) {
+      kill = layerKill(N, M, layer, { tolerance, withDecoys: decoysMatter && M > 0 });
+      cache.set(key, kill);
+    }
+    eShots += p * R * kill.expectedShots;
+    const pw = p * R;
+    if (kill.joint && decoysMatter) {
+      const j = kill.joint;
+      pruned += pw * j.pruned;
+      for (let xi = 0; xi < j.nx; xi++) {
+        for (let yi = 0; yi < j.ny; yi++) {
+          const pxy = j.data[xi * j.ny + yi]!;
+          if (pxy === 0) continue;
+          applyKills(
+            cells,
+            counts,
+            threatIdx,
+            sizes,
+            j.x0 + xi,
+            decoyIdx,
+            dSizes,
+            j.y0 + yi,
+            pw * pxy,
+            tolerance,
+            f,
+            boost,
+            (rv) => (eKilledRV += rv),
+          );
+        }
+      }
+    } else {
+      pruned += pw * kill.killed.pruned;
+      for (let xi = 0; xi < kill.killed.mass.length; xi++) {
+        const px = kill.killed.mass[xi]!;
+        if (px === 0) continue;
+        applyKills(
+          cells,
+          counts,
+          threatIdx,
+          sizes,
+          kill.killed.offset + xi,
+          [],
+          [],
+          0,
+          pw * px,
+          tolerance,
+          f,
+          boost,
+          (rv) => (eKilledRV += rv),
+        );
+      }
+    }
+    if (cells.size > maxCells) return tooLarge(layer.id, cells.size, maxCells);
+  }
+  return {
+    ok: true,
+    factor: { coords: f.coords, cells },
+    breakdown: {
+      id: layer.id,
+      phase: layer.phase,
+      expectedThreats: eThreats,
+      expectedRVsKilled: eKilledRV,
+      expectedInterceptorsUsed: eShots,
+    },
+    pruned,
+  };
+}
+
+function applyKills(
+  cells: CellMap,
+  counts: readonly number[],
+  threatIdx: readonly number[],
+  sizes: readonly number[],
+  x: number,
+  decoyIdx: readonly number[],
+  dSizes: readonly number[],
+  y: number,
+  weight: number,
+  tolerance: number,
+  f: Factor,
+  boost: boolean,
+  onRvKilled: (expectedRvKilled: number) => void,
+): void {
+  const rvSplits = splitKills(sizes, x, tolerance);
+  const decoySplits =
+    decoyIdx.length > 0 ? splitKills(dSizes, y, tolerance) : [{ parts: [], p: 1 }];
+  for (const rs of rvSplits) {
+    let removed = 0;
+    rs.parts.forEach((k, g) => {
+      removed += boost ? k * f.coords[threatIdx[g]!]!.w : k;
+    });
+    onRvKilled(weight * rs.p * removed);
+    for (const ds of decoySplits) {
+      const next = counts.slice();
+      rs.parts.forEach((k, g) => {
+        next[threatIdx[g]!] = next[threatIdx[g]!]! - k;
+      });
+      ds.parts.forEach((k, g) => {
+        next[decoyIdx[g]!] = next[decoyIdx[g]!]! - k;
+      });
+      cells.add(next, weight * rs.p * ds.p);
+    }
+  }
+}
+
+/** PMF of RVs delivered by a factor once every layer is done. */
+function deliveredOf(f: Factor): Pmf {
+  const rvIdx = f.coords.flatMap((c, i) => (c.kind === "sink" || c.kind === "rv" ? [i] : []));
+  const max = rvIdx.reduce((s, i) => s + f.coords[i]!.max, 0);
+  const mass = new Float64Array(max + 1);
+  for (let n = 0; n < f.cells.size; n++) {
+    const counts = f.cells.counts[n]!;
+    let v = 0;
+    for (const i of rvIdx) v += counts[i]!;
+    mass[v] = mass[v]! + f.cells.probs[n]!;
+  }
+  return trimPmf(mass, 0, 0, 0);
+}

@@ -1,0 +1,2 @@
+export * from "./prob/index.ts";
+export * from "./engagement/index.ts";
