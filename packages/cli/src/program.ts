@@ -1,11 +1,20 @@
 import { Command, CommanderError } from "commander";
 import { configureEngage } from "./commands/engage.ts";
+import { configureSchema } from "./commands/schema.ts";
+import { configureValidate } from "./commands/validate.ts";
+import { formatScenarioIssue } from "@stratbal/scenario";
 import type { Io } from "./io.ts";
 import { EXIT, ModelError, UsageError, formatIssue } from "./io.ts";
+import { ScenarioFileError } from "./scenarioFile.ts";
 
 /** Adds each command to the program; commands register themselves here. */
+// One line per command (the comments keep the formatter from joining them).
 const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number) => void) => void> =
-  [configureEngage];
+  [
+    configureEngage, // stratbal engage
+    configureValidate, // stratbal validate
+    configureSchema, // stratbal schema
+  ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */
 export function makeProgram(io: Io): { run(argv: readonly string[]): Promise<number> } {
@@ -62,6 +71,10 @@ function reportError(err: unknown, io: Io): number {
   }
   if (err instanceof UsageError) {
     for (const issue of err.issues) io.stderr(formatIssue(issue) + "\n");
+    return EXIT.usage;
+  }
+  if (err instanceof ScenarioFileError) {
+    for (const issue of err.issues) io.stderr(formatScenarioIssue(issue) + "\n");
     return EXIT.usage;
   }
   if (err instanceof ModelError) {

@@ -1,0 +1,2 @@
+export type { Distribution } from "./distribution.ts";
+export { distributionMean } from "./distribution.ts";

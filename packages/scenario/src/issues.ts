@@ -1,0 +1,66 @@
+/** A path into a scenario document: keys and array indices. */
+export type IssuePath = readonly (string | number)[];
+
+/** One problem with a scenario file, located in the file (DESIGN §3, STYLE "Errors"). */
+export interface ScenarioIssue {
+  /** Stable snake_case code, e.g. `out_of_range`, `unknown_key`, `unknown_source`. */
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly path: IssuePath;
+  /** The path as text: `sides[1].defenses[0].layers[0].sspk`. */
+  readonly pathText: string;
+  readonly message: string;
+  readonly file: string;
+  /** 1-based line and column of the offending node, or 0 when the file has no such place. */
+  readonly line: number;
+  readonly col: number;
+}
+
+/** `sides[1].defenses[0].sspk` from `["sides", 1, "defenses", 0, "sspk"]`. */
+export function pathToText(path: IssuePath): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out === "" ? p : `.${p}`;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out === "" ? "(document)" : out;
+}
+
+/** The house one-line rendering: `file:line:col  path  message`. */
+export function formatScenarioIssue(issue: ScenarioIssue): string {
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.col}` : issue.file;
+  const mark = issue.severity === "error" ? "✖" : "⚠";
+  return `${mark} ${where}  ${issue.pathText}  ${issue.message}`;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** The closest candidate within a distance that scales with the word, if any. */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return bestD <= limit ? best : undefined;
+}

@@ -1,0 +1,56 @@
+import type { Document, LineCounter, Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq } from "yaml";
+import type { IssuePath } from "./issues.ts";
+
+/** Finds the YAML node for `path`, falling back to the deepest ancestor that exists. */
+export function locate(
+  doc: Document,
+  lines: LineCounter,
+  path: IssuePath,
+  key?: string,
+): { line: number; col: number } {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const part of path) {
+    const child = childOf(node, part);
+    if (child === undefined) break;
+    node = child.value;
+    offset = rangeStart(child.keyNode ?? child.value) ?? offset;
+    const valueStart = rangeStart(child.value);
+    if (valueStart !== undefined) offset = valueStart;
+  }
+  if (key !== undefined) {
+    const child = childOf(node, key);
+    const at = child ? rangeStart(child.keyNode) : undefined;
+    if (at !== undefined) offset = at;
+  }
+  const pos = lines.linePos(offset);
+  return { line: pos.line, col: pos.col };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (node && typeof node === "object" && "range" in node) {
+    const r = (node as Node).range;
+    if (r) return r[0];
+  }
+  return undefined;
+}
+
+function childOf(
+  node: unknown,
+  part: string | number,
+): { keyNode?: unknown; value: unknown } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const k = isScalar(item.key) ? item.key.value : item.key;
+      if (String(k) === String(part)) return { keyNode: item.key, value: item.value };
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof part === "number") {
+    const item = node.items[part];
+    return item === undefined ? undefined : { value: item };
+  }
+  return undefined;
+}

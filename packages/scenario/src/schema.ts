@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { fixed, param } from "./param.ts";
+
+/** The scenario format version this package reads and writes. */
+export const SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "expected an id: letters, digits, '_' or '-'")
+  .max(80);
+const sourceRef = z.string().min(1);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a calendar date");
+
+const basing = z.enum(["silo", "mobile", "ssbn", "bomber"]);
+const kind = z.enum(["ballistic", "hgv", "cruise"]);
+const category = z.enum(["icbm", "slbm", "heavy-bomber", "intermediate", "other"]);
+
+const sourceEntry = z.union([
+  z.string().min(1),
+  z
+    .object({
+      citation: z.string().min(1),
+      url: z.string().optional(),
+      accessed: z.string().optional(),
+      notional: z.boolean().optional(),
+      notes: z.string().optional(),
+    })
+    .strict(),
+]);
+
+const perBasing = z
+  .object({
+    silo: param("probability").optional(),
+    mobile: param("probability").optional(),
+    ssbn: param("probability").optional(),
+    bomber: param("probability").optional(),
+  })
+  .strict();
+
+const forceElement = z
+  .object({
+    id,
+    name: z.string().optional(),
+    basing,
+    kind: kind
+      .optional()
+      .describe("ballistic | hgv | cruise; default cruise for bombers, else ballistic"),
+    category: category
+      .optional()
+      .describe(
+        "treaty counting class; default icbm (silo, mobile), slbm (ssbn), heavy-bomber (bomber)",
+      ),
+    launchers: param("count"),
+    nonDeployedLaunchers: param("count").optional(),
+    warheadsPerLauncher: param("positiveCount"),
+    decoysPerWarhead: param("count").optional(),
+    reliability: param("probability"),
+    survivable: param("share"),
+    counterforce: z
+      .boolean()
+      .optional()
+      .describe("may be spent on counterforce; default true except bombers"),
+    heavy: z.boolean().optional().describe("a heavy ICBM in the START I sense"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const promptStrike = z
+  .object({
+    id,
+    name: z.string().optional(),
+    weapons: param("count"),
+    pk: perBasing,
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const coverage = z.union([param("share"), z.record(z.string(), param("share"))]);
+
+const layer = z
+  .object({
+    id,
+    name: z.string().optional(),
+    phase: z.enum(["boost", "midcourse", "terminal"]),
+    interceptors: param("count"),
+    launchers: param("count").optional(),
+    doctrine: z.enum(["barrage", "even", "shoot-look-shoot"]).optional(),
+    shots: z
+      .union([
+        z.number().int().min(1).max(1000),
+        z.tuple([z.number().int().min(1).max(1000), z.number().int().min(1).max(1000)]),
+      ])
+      .optional(),
+    killAssessment: param("probability").optional(),
+    sspk: param("probability"),
+    tracking: param("probability").optional(),
+    discrimination: param("probability").optional(),
+    reliability: param("probability").optional(),
+    coverage: coverage.optional(),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const defense = z
+  .object({
+    id,
+    name: z.string().optional(),
+    basing: z.enum(["fixed-land", "mobile-land", "sea", "air", "space"]).optional(),
+    deploymentArea: z.string().optional(),
+    layers: z.array(layer).min(1),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const side = z
+  .object({
+    id,
+    name: z.string().min(1),
+    w80: param("positive"),
+    forces: z.array(forceElement),
+    counterforcePk: perBasing.optional(),
+    promptStrike: z.array(promptStrike).optional(),
+    defenses: z.array(defense).optional(),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const analysis = z
+  .object({
+    alpha: param("nonnegative").optional(),
+    costExponent: param("positive").optional(),
+    strikerReadiness: param("probability").optional(),
+    launchUnderAttack: param("probability").optional(),
+    thresholds: z.record(z.string(), param("count")).optional(),
+    source: sourceRef.optional(),
+  })
+  .strict();
+
+const correlation = z
+  .object({
+    between: z.tuple([z.string().min(1), z.string().min(1)]),
+    rank: z.number().gt(-1).lt(1),
+    source: sourceRef.optional(),
+  })
+  .strict();
+
+const uncertainty = z
+  .object({
+    samples: z.number().int().min(1).max(1_000_000).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+    correlations: z.array(correlation).optional(),
+  })
+  .strict();
+
+/** The scenario file format, version 1 (DESIGN §3). */
+export const scenarioSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: id.optional(),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    asOf: isoDate,
+    sources: z.record(z.string(), sourceEntry),
+    sides: z.array(side).length(2),
+    analysis: analysis.optional(),
+    uncertainty: uncertainty.optional(),
+  })
+  .strict();
+
+/** A scenario as written, after structural validation (parameters parsed to `Param`). */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type SideSpec = Scenario["sides"][number];
+export type ForceSpec = SideSpec["forces"][number];
+export type DefenseSpec = NonNullable<SideSpec["defenses"]>[number];
+export type LayerSpec = DefenseSpec["layers"][number];
+
+/** Defaults of the analysis options (Kent & Thaler 1989, RAND R-3765-AF). */
+export const ANALYSIS_DEFAULTS = {
+  alpha: fixed(0.3),
+  costExponent: fixed(0.75),
+  strikerReadiness: fixed(0.9),
+  launchUnderAttack: fixed(0),
+} as const;
