@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { configureAnalyze } from "./commands/analyze.ts";
 import { configureEngage } from "./commands/engage.ts";
 import { configureSchema } from "./commands/schema.ts";
 import { configureValidate } from "./commands/validate.ts";
@@ -14,6 +15,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureEngage, // stratbal engage
     configureValidate, // stratbal validate
     configureSchema, // stratbal schema
+    configureAnalyze, // stratbal analyze
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */

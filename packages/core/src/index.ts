@@ -4,3 +4,4 @@ export * from "./exchange/index.ts";
 export * from "./uncertainty/index.ts";
 export type { ModelEntry, Reference } from "./registry.ts";
 export { MODELS, modelEntry } from "./registry.ts";
+export * from "./stability/index.ts";

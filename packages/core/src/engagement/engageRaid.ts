@@ -1,37 +1,20 @@
 import { convolve } from "../prob/convolve.ts";
 import { hypergeometricPmf } from "../prob/hypergeometricPmf.ts";
 import type { Pmf } from "../prob/pmf.ts";
-import { DEFAULT_PRUNE_TOLERANCE, pmfMax, pmfMean, pointMass, trimPmf } from "../prob/pmf.ts";
+import {
+  DEFAULT_PRUNE_TOLERANCE,
+  pmfMax,
+  pmfMean,
+  pmfScale,
+  pointMass,
+  trimPmf,
+} from "../prob/pmf.ts";
 import { CellMap } from "./cellMap.ts";
 import type { LayerKill } from "./layerKill.ts";
 import { layerKill } from "./layerKill.ts";
-import type { LayerParams, Phase, VehicleKind } from "./types.ts";
-
-/** One attacking force element as it arrives at the defense. */
-export interface RaidElement {
-  readonly id: string;
-  readonly kind: VehicleKind;
-  /** RVs carried by each missile (integer >= 1). */
-  readonly warheadsPerMissile: number;
-  /** Credible decoys released with each missile (integer >= 0). */
-  readonly decoysPerMissile: number;
-  /** PMF of the number of missiles that arrive (launched and working). */
-  readonly missiles: Pmf;
-}
-
-/** Share of an element's missiles that fly through a layer's footprint. */
-export type Coverage = number | Readonly<Record<string, number>>;
-
-/** One defensive layer in a layered defense, in flight order. */
-export interface DefenseLayer extends LayerParams {
-  readonly id: string;
-  readonly phase: Phase;
-  /**
-   * Share (0..1) of each element's missiles whose flight passes this layer's footprint: one
-   * number for every element, or a map by element id (an element not in the map is not covered).
-   */
-  readonly coverage: Coverage;
-}
+import { poolDelivered } from "./poolDelivered.ts";
+import type { DefenseLayer, Phase, RaidElement, VehicleKind } from "./types.ts";
+export type { Coverage, DefenseLayer, RaidElement } from "./types.ts";
 
 /** What one layer did, in expectation. */
 export interface LayerBreakdown {
@@ -124,6 +107,8 @@ export function engageRaid(
     }
   }
   const L = layers.length;
+  const fast = engageSeparatePools(elements, layers, tolerance);
+  if (fast) return fast;
   const midcourseBits = layers.reduce((m, l, i) => (l.phase === "midcourse" ? m | (1 << i) : m), 0);
   const firstNonBoost = layers.findIndex((l) => l.phase !== "boost");
   const releaseAt = firstNonBoost === -1 ? L : firstNonBoost;
@@ -179,6 +164,60 @@ export function engageRaid(
   };
 }
 
+/**
+ * When every element flies through at most one layer (its route has at most one bit), the pools
+ * of different layers are independent and each is computed on a dense grid (poolDelivered).
+ */
+function engageSeparatePools(
+  elements: readonly RaidElement[],
+  layers: readonly DefenseLayer[],
+  tolerance: number,
+): RaidEngagement | undefined {
+  if (!elements.every((e) => e.route !== undefined && (e.route & (e.route - 1)) === 0))
+    return undefined;
+  let delivered: Pmf = pointMass(0);
+  let pruned = 0;
+  for (const e of elements) {
+    if (e.route !== 0) continue;
+    delivered = convolve(delivered, pmfScale(e.missiles, e.warheadsPerMissile), tolerance);
+  }
+  const breakdown: LayerBreakdown[] = [];
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i]!;
+    const pool = elements.filter((e) => e.route === 1 << i);
+    if (pool.length === 0) {
+      breakdown.push({
+        id: layer.id,
+        phase: layer.phase,
+        expectedThreats: 0,
+        expectedRVsKilled: 0,
+        expectedInterceptorsUsed: 0,
+      });
+      continue;
+    }
+    const r = poolDelivered(pool, layer, tolerance);
+    if (!r) return undefined;
+    delivered = convolve(delivered, r.delivered, tolerance);
+    breakdown.push({
+      id: layer.id,
+      phase: layer.phase,
+      expectedThreats: r.expectedThreats,
+      expectedRVsKilled: r.expectedRVsKilled,
+      expectedInterceptorsUsed: r.expectedInterceptorsUsed,
+    });
+  }
+  pruned += delivered.pruned;
+  return {
+    ok: true,
+    delivered,
+    pNoLeak: delivered.offset === 0 ? delivered.mass[0]! : 0,
+    expectedDelivered: pmfMean(delivered),
+    expectedInterceptorsUsed: breakdown.reduce((s, b) => s + b.expectedInterceptorsUsed, 0),
+    layers: breakdown,
+    prunedMass: pruned,
+  };
+}
+
 function tooLarge(layerId: string, size: number, maxCells: number): RaidEngagementFailure {
   return {
     ok: false,
@@ -190,52 +229,79 @@ function tooLarge(layerId: string, size: number, maxCells: number): RaidEngageme
   };
 }
 
-/** Splits `m` into parts proportional to `shares` (largest remainder; ties to the earlier part). */
-export function apportion(m: number, shares: readonly number[]): number[] {
-  const raw = shares.map((s) => s * m);
-  const parts = raw.map((r) => Math.floor(r + 1e-9));
-  let left = m - parts.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((r, i) => ({ i, frac: r - parts[i]! }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i]!++;
-    left--;
+/**
+ * Splits counts of objects among routes (sets of layers) by coverage, one layer at a time:
+ * of the objects reaching layer i's split, round(c_i × count) fly through its footprint (half up,
+ * as for survivable shares); each part is then split by the next layer. Successive groups are
+ * split cumulatively, so that the parts of several groups add up to the split of their total.
+ */
+export class RouteSplitter {
+  private readonly coverage: readonly number[];
+  private readonly seen = new Map<string, number>();
+
+  constructor(coverage: readonly number[]) {
+    this.coverage = coverage;
   }
-  return parts;
+
+  /** Splits the next group of `count` objects; returns counts by route bitmask. */
+  split(count: number): Map<number, number> {
+    const out = new Map<number, number>();
+    const rec = (layer: number, route: number, n: number, key: string) => {
+      if (n === 0) return;
+      if (layer === this.coverage.length) {
+        out.set(route, (out.get(route) ?? 0) + n);
+        return;
+      }
+      const before = this.seen.get(key) ?? 0;
+      const c = this.coverage[layer]!;
+      const covered = Math.round(c * (before + n)) - Math.round(c * before);
+      this.seen.set(key, before + n);
+      rec(layer + 1, route | (1 << layer), covered, `${key}1`);
+      rec(layer + 1, route, n - covered, `${key}0`);
+    };
+    rec(0, 0, count, "");
+    return out;
+  }
 }
 
-/** Routes (sets of layers, as bitmasks, fullest first) with their shares for one element. */
-function routesOf(
-  element: RaidElement,
+/** The coverage of each layer for one element, zero where the layer cannot engage it. */
+export function coverageVector(
   layers: readonly DefenseLayer[],
-): { route: number; share: number }[] {
-  const cov = layers.map((l) => coverageOf(l, element.id, element.kind));
-  const out: { route: number; share: number }[] = [];
-  for (let route = (1 << layers.length) - 1; route >= 0; route--) {
-    let share = 1;
-    for (let i = 0; i < layers.length; i++) share *= route & (1 << i) ? cov[i]! : 1 - cov[i]!;
-    if (share > 0) out.push({ route, share });
-  }
-  return out;
+  id: string,
+  kind: VehicleKind,
+): number[] {
+  return layers.map((l) => coverageOf(l, id, kind));
 }
 
 function initialFactor(element: RaidElement, layers: readonly DefenseLayer[]): Factor {
-  const routes = routesOf(element, layers);
-  const max = pmfMax(element.missiles);
-  const coords: Coord[] = routes.map((r) => ({
+  const m = element.missiles;
+  // Each possible missile count splits into routes on its own (a fresh splitter per value).
+  const splits: Map<number, number>[] = [];
+  for (let i = 0; i < m.mass.length; i++) {
+    const n = m.offset + i;
+    splits.push(
+      element.route !== undefined
+        ? new Map([[element.route, n]])
+        : new RouteSplitter(coverageVector(layers, element.id, element.kind)).split(n),
+    );
+  }
+  const routes = [...new Set(splits.flatMap((sp) => [...sp.keys()]))].sort((a, b) => b - a);
+  if (routes.length === 0) routes.push(element.route ?? 0);
+  const max = pmfMax(m);
+  const coords: Coord[] = routes.map((route) => ({
     kind: "missile",
-    route: r.route,
+    route,
     w: element.warheadsPerMissile,
     k: element.decoysPerMissile,
     max,
   }));
   const cells = new CellMap(coords.map((c) => c.max));
-  const shares = routes.map((r) => r.share);
-  for (let i = 0; i < element.missiles.mass.length; i++) {
-    cells.add(apportion(element.missiles.offset + i, shares), element.missiles.mass[i]!);
-  }
+  splits.forEach((sp, i) =>
+    cells.add(
+      routes.map((r) => sp.get(r) ?? 0),
+      m.mass[i]!,
+    ),
+  );
   return { coords, cells };
 }
 

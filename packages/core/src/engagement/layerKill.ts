@@ -76,6 +76,97 @@ export function layerKill(
   }
 }
 
+/**
+ * RVs killed by a working layer when its footprint holds `warheads` RVs among `threats` threat
+ * objects (RVs plus undiscriminated decoys; in boost, missiles), with the expected interceptors
+ * fired: the per-draw body of `layerKill`, for callers that already know the threat count.
+ */
+export function killedGivenThreats(
+  warheads: number,
+  threats: number,
+  layer: LayerParams,
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+): { killed: Pmf; shots: number } {
+  const N = warheads;
+  const T = threats;
+  const I = layer.interceptors;
+  if (T === 0 || I === 0 || N === 0) {
+    const d = layer.doctrine;
+    const shots =
+      T === 0 || I === 0
+        ? 0
+        : d.kind === "even"
+          ? I
+          : d.kind === "barrage"
+            ? d.shots * Math.min(T, Math.floor(I / d.shots))
+            : d.shots[0] * Math.min(T, Math.floor(I / d.shots[0]));
+    return { killed: pointMass(0), shots };
+  }
+  const d = layer.doctrine;
+  switch (d.kind) {
+    case "barrage": {
+      const E = Math.min(T, Math.floor(I / d.shots));
+      const row = E >= T ? pointMass(N) : hypergeometricPmf(T, N, E, tolerance);
+      return {
+        killed: binomialThin(row, killProbability(layer.sspk, d.shots, layer.tracking), tolerance),
+        shots: d.shots * E,
+      };
+    }
+    case "even": {
+      const b = Math.floor(I / T);
+      const r = I - b * T;
+      const row = r === 0 ? pointMass(0) : hypergeometricPmf(T, N, r, tolerance);
+      const kPlus = killProbability(layer.sspk, b + 1, layer.tracking);
+      const kBase = killProbability(layer.sspk, b, layer.tracking);
+      const out = new Float64Array(N + 1);
+      let pruned = row.pruned;
+      for (let k = 0; k < row.mass.length; k++) {
+        const wh = row.mass[k]!;
+        if (wh === 0) continue;
+        const h = row.offset + k;
+        const c = convolve(
+          binomialPmf(h, kPlus, tolerance),
+          binomialPmf(N - h, kBase, tolerance),
+          tolerance,
+        );
+        pruned += wh * c.pruned;
+        for (let t = 0; t < c.mass.length; t++)
+          out[c.offset + t] = out[c.offset + t]! + wh * c.mass[t]!;
+      }
+      return { killed: trimPmf(out, 0, pruned, tolerance), shots: I };
+    }
+    case "shoot-look-shoot": {
+      const [n1, n2] = d.shots;
+      const miss1 = missProbability(layer.sspk, n1);
+      const pk2 = 1 - missProbability(layer.sspk, n2);
+      const a = layer.tracking * (1 - miss1);
+      const b = layer.tracking * miss1 * d.killAssessment;
+      const c = (1 - layer.tracking) * d.killAssessment;
+      const e = miss1 * d.killAssessment;
+      const E1 = Math.min(T, Math.floor(I / n1));
+      const cap2 = Math.floor((I - n1 * E1) / n2);
+      const row = E1 >= T ? pointMass(N) : hypergeometricPmf(T, N, E1, tolerance);
+      const out = new Float64Array(N + 1);
+      let pruned = row.pruned;
+      let shots = n1 * E1;
+      for (let t = 0; t < row.mass.length; t++) {
+        const wj = row.mass[t]!;
+        if (wj === 0) continue;
+        const j = row.offset + t;
+        const hit = slsGivenEngaged(j, E1 - j, cap2, a, b, c, e, pk2, tolerance);
+        shots += wj * n2 * hit.engaged2;
+        pruned += wj * hit.killed.pruned;
+        for (let x = 0; x < hit.killed.mass.length; x++) {
+          out[hit.killed.offset + x] = out[hit.killed.offset + x]! + wj * hit.killed.mass[x]!;
+        }
+      }
+      return { killed: trimPmf(out, 0, pruned, tolerance), shots };
+    }
+    default:
+      return d satisfies never;
+  }
+}
+
 function pointJoint(): Dense2 {
   const d = makeDense2(0, 1, 0, 1);
   d.data[0] = 1;

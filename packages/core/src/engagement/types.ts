@@ -1,3 +1,5 @@
+import type { Pmf } from "../prob/pmf.ts";
+
 /** How a layer spends its interceptors on the threat objects it sees (DESIGN §2.1). */
 export type Doctrine =
   | {
@@ -39,6 +41,37 @@ export interface LayerParams {
 export interface EngagementInput extends LayerParams {
   readonly warheads: number;
   readonly decoys: number;
+}
+
+/** One attacking force element as it arrives at the defense. */
+export interface RaidElement {
+  readonly id: string;
+  readonly kind: VehicleKind;
+  /** RVs carried by each missile (integer >= 1). */
+  readonly warheadsPerMissile: number;
+  /** Credible decoys released with each missile (integer >= 0). */
+  readonly decoysPerMissile: number;
+  /** PMF of the number of missiles that arrive (launched and working). */
+  readonly missiles: Pmf;
+  /**
+   * The layers (bit i: layer i) every missile of this element flies through. When given, layer
+   * coverage is not applied to the element: the caller has already split it by footprint.
+   */
+  readonly route?: number;
+}
+
+/** Share of an element's missiles that fly through a layer's footprint. */
+export type Coverage = number | Readonly<Record<string, number>>;
+
+/** One defensive layer in a layered defense, in flight order. */
+export interface DefenseLayer extends LayerParams {
+  readonly id: string;
+  readonly phase: Phase;
+  /**
+   * Share (0..1) of each element's missiles whose flight passes this layer's footprint: one
+   * number for every element, or a map by element id (an element not in the map is not covered).
+   */
+  readonly coverage: Coverage;
 }
 
 /** Kinds of delivery vehicle, as far as missile defense is concerned. */

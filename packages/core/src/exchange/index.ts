@@ -8,3 +8,13 @@ export type {
   Side,
 } from "./types.ts";
 export { BASINGS } from "./types.ts";
+export type { LauncherGroup } from "./counterforcePlan.ts";
+export { CounterforcePlan, availableWarheads } from "./counterforcePlan.ts";
+export {
+  binomialReal,
+  defenseLayers,
+  retaliationRaid,
+  strikerAvailability,
+  valueStrikeRaid,
+} from "./raids.ts";
+export { meanDelivered } from "./meanDelivered.ts";

@@ -28,3 +28,4 @@ export type { BetaParams, BetaPrior } from "./beta.ts";
 export { betaBinomialPmf, betaFromTestRecord, betaLogPdf, betaMean, betaVariance } from "./beta.ts";
 export type { Dense2 } from "./dense2.ts";
 export { addOuter, makeDense2, marginalX, marginalY } from "./dense2.ts";
+export { gaussLaguerre } from "./gaussLaguerre.ts";

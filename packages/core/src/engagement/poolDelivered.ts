@@ -1,0 +1,186 @@
+import { binomialPmf } from "../prob/binomialPmf.ts";
+import { hypergeometricPmf as hypergeometricRow } from "../prob/hypergeometricPmf.ts";
+import type { Pmf } from "../prob/pmf.ts";
+import { DEFAULT_PRUNE_TOLERANCE, trimPmf } from "../prob/pmf.ts";
+import type { DefenseLayer, RaidElement } from "./types.ts";
+import { killProbability } from "./killProbability.ts";
+import { killedGivenThreats } from "./layerKill.ts";
+
+/** What one layer did to the independent elements that fly through it (and nothing else). */
+export interface PoolOutcome {
+  /** PMF of RVs of the pool that get through the layer. */
+  readonly delivered: Pmf;
+  readonly expectedThreats: number;
+  readonly expectedRVsKilled: number;
+  readonly expectedInterceptorsUsed: number;
+}
+
+/**
+ * Exact outcome of one layer against a pool of independent raid elements that face no other
+ * layer. Builds the joint PMF of (RVs, decoys) — or (RVs, missiles) in boost — on a dense grid by
+ * convolving each element's lattice line (w·m, k·m), thins decoys by discrimination to the threat
+ * count T, and applies the layer's kill distribution given (N, T). Barrage, the common case, is
+ * aggregated over engaged RVs j (at most ⌊I/n⌋) first, so each (N, T) costs one short
+ * hypergeometric row. Returns undefined for a boost pool mixing payloads (use the general engine).
+ */
+export function poolDelivered(
+  pool: readonly RaidElement[],
+  layer: DefenseLayer,
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+): PoolOutcome | undefined {
+  const boost = layer.phase === "boost";
+  if (boost && new Set(pool.map((e) => e.warheadsPerMissile)).size > 1) return undefined;
+  const withDecoys = layer.phase === "midcourse";
+  // Joint over (RVs N, second coordinate C): C = decoys (midcourse), missiles (boost), 0 (terminal).
+  let grid = { n0: 0, nN: 1, c0: 0, nC: 1, data: Float64Array.of(1) };
+  let pruned = 0;
+  for (const el of pool) {
+    const w = el.warheadsPerMissile;
+    const c = boost ? 1 : withDecoys ? el.decoysPerMissile : 0;
+    const m = el.missiles;
+    pruned += m.pruned;
+    const mLo = m.offset;
+    const mHi = m.offset + m.mass.length - 1;
+    const next = {
+      n0: grid.n0 + w * mLo,
+      nN: grid.nN + w * (mHi - mLo),
+      c0: grid.c0 + c * mLo,
+      nC: grid.nC + c * (mHi - mLo),
+      data: new Float64Array(0),
+    };
+    next.data = new Float64Array(next.nN * next.nC);
+    for (let i = 0; i < grid.nN; i++) {
+      for (let j = 0; j < grid.nC; j++) {
+        const g = grid.data[i * grid.nC + j]!;
+        if (g === 0) continue;
+        for (let k = 0; k < m.mass.length; k++) {
+          const a = m.mass[k]!;
+          if (a === 0) continue;
+          const idx = (i + w * k) * next.nC + (j + c * k);
+          next.data[idx] = next.data[idx]! + g * a;
+        }
+      }
+    }
+    grid = next;
+  }
+
+  const R = layer.reliability;
+  const nMax = grid.n0 + grid.nN - 1;
+  const out = new Float64Array(nMax + 1);
+  let eThreats = 0;
+  let eShots = 0;
+  let eKilled = 0;
+  const d = layer.doctrine;
+
+  // Threat objects T for each cell: boost engages missiles (T = C); midcourse engages RVs and the
+  // undiscriminated decoys, T = N + Binomial(C, 1 − δ); terminal sees RVs only. Fold the grid into
+  // a dense table over (N, missiles) or (N, U) first, so each (N, T) is engaged once.
+  const discr = withDecoys ? layer.discrimination : 1;
+  // `table` over (N, second): second = missiles (boost) or undiscriminated decoys U (otherwise).
+  let table: { n0: number; nN: number; t0: number; nT: number; data: Float64Array };
+  if (boost || discr <= 0) {
+    table = { n0: grid.n0, nN: grid.nN, t0: grid.c0, nT: grid.nC, data: grid.data };
+  } else if (discr >= 1 || (grid.nC === 1 && grid.c0 === 0)) {
+    // Every decoy is recognised (or there are none): U = 0.
+    const data = new Float64Array(grid.nN);
+    for (let i = 0; i < grid.nN; i++)
+      for (let j = 0; j < grid.nC; j++) data[i] = data[i]! + grid.data[i * grid.nC + j]!;
+    table = { n0: grid.n0, nN: grid.nN, t0: 0, nT: 1, data };
+  } else {
+    const rows = new Map<number, Pmf>();
+    const maxU = grid.c0 + grid.nC - 1;
+    table = {
+      n0: grid.n0,
+      nN: grid.nN,
+      t0: 0,
+      nT: maxU + 1,
+      data: new Float64Array(grid.nN * (maxU + 1)),
+    };
+    for (let i = 0; i < grid.nN; i++) {
+      for (let j = 0; j < grid.nC; j++) {
+        const p = grid.data[i * grid.nC + j]!;
+        if (p === 0) continue;
+        const C = grid.c0 + j;
+        let row = rows.get(C);
+        if (!row) {
+          row = binomialPmf(C, 1 - discr, tolerance);
+          rows.set(C, row);
+        }
+        pruned += p * row.pruned;
+        const base = i * table.nT + row.offset;
+        for (let u = 0; u < row.mass.length; u++)
+          table.data[base + u] = table.data[base + u]! + p * row.mass[u]!;
+      }
+    }
+  }
+  const barrage = d.kind === "barrage" && !boost;
+  const cap = d.kind === "barrage" ? Math.floor(layer.interceptors / d.shots) : 0;
+  // Barrage: W[N][j] = P(N, j engaged RVs), then RVs killed ~ Binomial(j, pk).
+  const engagedByN = barrage ? new Map<number, Float64Array>() : undefined;
+  const perKill = boost ? (pool[0]?.warheadsPerMissile ?? 1) : 1;
+  for (let i = 0; i < table.nN; i++) {
+    const N = table.n0 + i;
+    for (let j = 0; j < table.nT; j++) {
+      const p = table.data[i * table.nT + j]!;
+      if (p === 0) continue;
+      const second = table.t0 + j;
+      const T = boost ? second : N + second;
+      eThreats += p * (boost ? T : N);
+      out[N] = out[N]! + p * (1 - R);
+      const pu = p * R;
+      if (pu === 0) continue;
+      if (engagedByN && d.kind === "barrage") {
+        const E = Math.min(T, cap);
+        eShots += pu * E * d.shots;
+        let wj = engagedByN.get(N);
+        if (!wj) {
+          wj = new Float64Array(Math.min(N, cap) + 1);
+          engagedByN.set(N, wj);
+        }
+        if (E >= T) wj[N] = wj[N]! + pu;
+        else {
+          const row = hypergeometricRow(T, N, E, tolerance);
+          pruned += pu * row.pruned;
+          for (let x = 0; x < row.mass.length; x++)
+            wj[row.offset + x] = wj[row.offset + x]! + pu * row.mass[x]!;
+        }
+        continue;
+      }
+      // Other doctrines (and boost): the kill distribution given (N, T).
+      const k = killedGivenThreats(boost ? T : N, T, layer, tolerance);
+      eShots += pu * k.shots;
+      pruned += pu * k.killed.pruned;
+      for (let x = 0; x < k.killed.mass.length; x++) {
+        const kx = pu * k.killed.mass[x]!;
+        if (kx === 0) continue;
+        const removed = (k.killed.offset + x) * perKill;
+        eKilled += kx * removed;
+        out[N - removed] = out[N - removed]! + kx;
+      }
+    }
+  }
+  if (engagedByN && d.kind === "barrage") {
+    const pk = killProbability(layer.sspk, d.shots, layer.tracking);
+    const rows: Pmf[] = [];
+    for (const [N, wj] of engagedByN) {
+      for (let j = 0; j < wj.length; j++) {
+        const w = wj[j]!;
+        if (w === 0) continue;
+        const row = (rows[j] ??= binomialPmf(j, pk, tolerance));
+        pruned += w * row.pruned;
+        for (let x = 0; x < row.mass.length; x++) {
+          const kx = w * row.mass[x]!;
+          const killed = row.offset + x;
+          eKilled += kx * killed;
+          out[N - killed] = out[N - killed]! + kx;
+        }
+      }
+    }
+  }
+  return {
+    delivered: trimPmf(out, 0, pruned, tolerance),
+    expectedThreats: eThreats,
+    expectedRVsKilled: eKilled,
+    expectedInterceptorsUsed: eShots,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Basing, ForceElement, Side } from "./types.ts";
+
+/** Launchers of one element that have received the same weapons: they survive alike. */
+export interface LauncherGroup {
+  /** Launchers in the group. */
+  readonly count: number;
+  /** Probability that a launcher of the group survives the weapons aimed at it. */
+  readonly survival: number;
+  /** Whether the group can be targeted at all (false: the survivable share). */
+  readonly targetable: boolean;
+}
+
+interface MutableGroup {
+  count: number;
+  survival: number;
+  /** Nuclear warheads aimed at each launcher of the group. */
+  warheads: number;
+}
+
+/**
+ * The striker's counterforce attack on the victim's forces, built up one warhead at a time by
+ * greedy allocation (DESIGN §2.2): each warhead goes to the targetable launcher with the largest
+ * marginal reduction in expected surviving warheads, `w · pk · S` for a launcher of `w` warheads
+ * whose current survival probability is `S`. Survival is convex in warheads assigned, so greedy is
+ * optimal. Ties go to the element declared first. Conventional prompt-strike weapons are
+ * allocated first, by the same rule, since they can only do counterforce.
+ *
+ * Call `step()` to add the next nuclear warhead; `groups(e)` gives element e's launcher groups.
+ */
+export class CounterforcePlan {
+  private readonly victim: Side;
+  private readonly pk: readonly number[];
+  private readonly targeted: MutableGroup[][];
+  private readonly untargetable: readonly number[];
+  /** Nuclear warheads spent so far. */
+  spent = 0;
+  /** Prompt-strike weapons spent. */
+  readonly promptSpent: number;
+
+  constructor(striker: Side, victim: Side) {
+    this.victim = victim;
+    this.pk = victim.forces.map((f) => striker.counterforcePk[f.basing]);
+    // Of an element's launchers, round(launchers × survivable) cannot be targeted (half up).
+    this.untargetable = victim.forces.map((f) => Math.round(f.launchers * f.survivable));
+    this.targeted = victim.forces.map((f, e) => {
+      const n = f.launchers - this.untargetable[e]!;
+      return n > 0 ? [{ count: n, survival: 1, warheads: 0 }] : [];
+    });
+    let prompt = 0;
+    for (const ps of striker.promptStrike) {
+      const pks = victim.forces.map((f) => ps.pk[f.basing]);
+      for (let i = 0; i < ps.weapons; i++) {
+        if (!this.assign(pks, false)) break;
+        prompt++;
+      }
+    }
+    this.promptSpent = prompt;
+  }
+
+  /**
+   * Aims one more nuclear warhead. Returns false (and spends nothing) when no targetable
+   * launcher is left to aim at.
+   */
+  step(): boolean {
+    const ok = this.assign(this.pk, true);
+    if (ok) this.spent++;
+    return ok;
+  }
+
+  private assign(pks: readonly number[], nuclear: boolean): boolean {
+    let bestE = -1;
+    let bestG = -1;
+    let best = -1;
+    const forces = this.victim.forces;
+    for (let e = 0; e < forces.length; e++) {
+      const groups = this.targeted[e]!;
+      if (groups.length === 0) continue;
+      // Within an element the group with the highest survival gains most.
+      let g = 0;
+      for (let i = 1; i < groups.length; i++) if (groups[i]!.survival > groups[g]!.survival) g = i;
+      const gain = forces[e]!.warheadsPerLauncher * pks[e]! * groups[g]!.survival;
+      if (gain > best * (1 + 1e-12)) {
+        best = gain;
+        bestE = e;
+        bestG = g;
+      }
+    }
+    if (bestE < 0) return false;
+    const groups = this.targeted[bestE]!;
+    const from = groups[bestG]!;
+    const survival = from.survival * (1 - pks[bestE]!);
+    const warheads = from.warheads + (nuclear ? 1 : 0);
+    from.count--;
+    const to = groups.find(
+      (g) =>
+        g.warheads === warheads && Math.abs(g.survival - survival) <= 1e-15 * Math.max(1, survival),
+    );
+    if (to) to.count++;
+    else groups.push({ count: 1, survival, warheads });
+    if (from.count === 0) groups.splice(groups.indexOf(from), 1);
+    return true;
+  }
+
+  /** Launcher groups of victim element `e`: the untargetable share first, then targeted groups. */
+  groups(e: number): LauncherGroup[] {
+    const out: LauncherGroup[] = [];
+    const u = this.untargetable[e]!;
+    if (u > 0) out.push({ count: u, survival: 1, targetable: false });
+    const sorted = [...this.targeted[e]!].sort((a, b) => b.survival - a.survival);
+    for (const g of sorted) out.push({ count: g.count, survival: g.survival, targetable: true });
+    return out;
+  }
+
+  /** Expected warheads on surviving launchers that also work: what retaliates with no defenses. */
+  expectedSurvivingWarheadsReliable(launchUnderAttack: number): number {
+    let s = 0;
+    this.victim.forces.forEach((f: ForceElement, e) => {
+      for (const g of this.groups(e)) {
+        const p = g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1;
+        s += f.warheadsPerLauncher * f.reliability * g.count * p;
+      }
+    });
+    return s;
+  }
+
+  /** Expected surviving launchers × warheads per launcher, over the victim's forces. */
+  expectedSurvivingWarheads(launchUnderAttack: number): number {
+    let s = 0;
+    this.victim.forces.forEach((f: ForceElement, e) => {
+      for (const g of this.groups(e)) {
+        const p = g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1;
+        s += f.warheadsPerLauncher * g.count * p;
+      }
+    });
+    return s;
+  }
+}
+
+/**
+ * Warheads a side can use in a first strike: all silo-based warheads and a share
+ * `strikerReadiness` of the others (Kent & Thaler 1989, p. 34). Not rounded.
+ */
+export function availableWarheads(
+  side: Side,
+  strikerReadiness: number,
+  only?: (f: ForceElement) => boolean,
+): number {
+  let total = 0;
+  for (const f of side.forces) {
+    if (only && !only(f)) continue;
+    const w = f.launchers * f.warheadsPerLauncher;
+    total += f.basing === "silo" ? w : strikerReadiness * w;
+  }
+  return total;
+}
+
+/** Basings in the order used for tables. */
+export const BASING_LABEL: Readonly<Record<Basing, string>> = {
+  silo: "silo",
+  mobile: "mobile",
+  ssbn: "SSBN",
+  bomber: "bomber",
+};

@@ -1,0 +1,389 @@
+import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
+import { engageRaid } from "../engagement/engageRaid.ts";
+import { killProbability } from "../engagement/killProbability.ts";
+import { binomialPmf } from "../prob/binomialPmf.ts";
+import { gaussLaguerre } from "../prob/gaussLaguerre.ts";
+import type { Pmf } from "../prob/pmf.ts";
+import { DEFAULT_PRUNE_TOLERANCE, pmfMean } from "../prob/pmf.ts";
+
+/**
+ * Over the number of threat objects T in a layer's footprint: `p[t] = P(T = t)` and
+ * `q[t] = E[N; T = t]`, N the RVs among them. Independent elements combine by
+ * (p, q) ⊗ (p', q') = (p * p', q * p' + p * q'), the product rule for E[N 1{T = t}].
+ */
+interface Pair {
+  readonly offset: number;
+  readonly p: Float64Array;
+  readonly q: Float64Array;
+}
+
+function pairOf(el: RaidElement, layer: DefenseLayer, tolerance: number): Pair {
+  const w = el.warheadsPerMissile;
+  const k = el.decoysPerMissile;
+  const m = el.missiles;
+  const objectsPerMissile = layer.phase === "boost" ? 1 : w;
+  const decoys = layer.phase === "midcourse" && k > 0 && layer.discrimination < 1;
+  const maxT = (m.offset + m.mass.length - 1) * (objectsPerMissile + (decoys ? k : 0));
+  const lo = m.offset * objectsPerMissile;
+  const p = new Float64Array(maxT - lo + 1);
+  const q = new Float64Array(maxT - lo + 1);
+  for (let i = 0; i < m.mass.length; i++) {
+    const a = m.mass[i]!;
+    if (a === 0) continue;
+    const n = m.offset + i;
+    const base = n * objectsPerMissile - lo;
+    const rvs = n * w;
+    if (!decoys) {
+      p[base] = p[base]! + a;
+      q[base] = q[base]! + a * rvs;
+      continue;
+    }
+    const u = binomialPmf(n * k, 1 - layer.discrimination, tolerance);
+    for (let j = 0; j < u.mass.length; j++) {
+      const t = base + u.offset + j;
+      const wt = a * u.mass[j]!;
+      p[t] = p[t]! + wt;
+      q[t] = q[t]! + wt * rvs;
+    }
+  }
+  return trimPair({ offset: lo, p, q }, tolerance);
+}
+
+/** Drops tails of T where P(T = t) is below tolerance/2 on each side (E[N; T=t] <= N_max P). */
+function trimPair(x: Pair, tolerance: number): Pair {
+  const half = tolerance / 2;
+  let lo = 0;
+  let hi = x.p.length - 1;
+  let dropped = 0;
+  while (lo < hi && dropped + x.p[lo]! <= half) dropped += x.p[lo++]!;
+  dropped = 0;
+  while (hi > lo && dropped + x.p[hi]! <= half) dropped += x.p[hi--]!;
+  if (lo === 0 && hi === x.p.length - 1) return x;
+  return { offset: x.offset + lo, p: x.p.slice(lo, hi + 1), q: x.q.slice(lo, hi + 1) };
+}
+
+function pairProduct(a: Pair, b: Pair, tolerance: number): Pair {
+  const n = a.p.length + b.p.length - 1;
+  const p = new Float64Array(n);
+  const q = new Float64Array(n);
+  for (let i = 0; i < a.p.length; i++) {
+    const ap = a.p[i]!;
+    const aq = a.q[i]!;
+    if (ap === 0 && aq === 0) continue;
+    for (let j = 0; j < b.p.length; j++) {
+      const bp = b.p[j]!;
+      if (bp === 0 && b.q[j] === 0) continue;
+      p[i + j] = p[i + j]! + ap * bp;
+      q[i + j] = q[i + j]! + aq * bp + ap * b.q[j]!;
+    }
+  }
+  return trimPair({ offset: a.offset + b.offset, p, q }, tolerance);
+}
+
+// Pairs depend only on the element (its missiles PMF object) and the layer: cache them, since
+// a counterforce walk changes one element at a time and reuses the others unchanged.
+const pairCache = new WeakMap<RaidElement, WeakMap<DefenseLayer, Pair>>();
+
+function cachedPair(el: RaidElement, layer: DefenseLayer, tolerance: number): Pair {
+  let byLayer = pairCache.get(el);
+  if (!byLayer) {
+    byLayer = new WeakMap();
+    pairCache.set(el, byLayer);
+  }
+  let pr = byLayer.get(layer);
+  if (!pr) {
+    pr = pairOf(el, layer, tolerance);
+    byLayer.set(layer, pr);
+  }
+  return pr;
+}
+
+/**
+ * Share of the RVs in a layer's footprint that the layer kills, given that it works and that
+ * the footprint holds `t` threat objects (RVs or, in boost, missiles). For barrage and even
+ * spread the expected kills given (N, T) are N times this, because engaged objects are drawn
+ * uniformly (DESIGN §2.1).
+ */
+function killShare(layer: DefenseLayer, t: number): number {
+  let table = shareTables.get(layer);
+  if (!table || t >= table.length) {
+    const next = new Float64Array(Math.max(t + 1, 2 * (table?.length ?? 64)));
+    for (let i = 0; i < next.length; i++)
+      next[i] = i < (table?.length ?? 0) ? table![i]! : killShareAt(layer, i);
+    shareTables.set(layer, next);
+    table = next;
+  }
+  return table[t]!;
+}
+
+const shareTables = new WeakMap<DefenseLayer, Float64Array>();
+
+function killShareAt(layer: DefenseLayer, t: number): number {
+  if (t === 0) return 0;
+  const d = layer.doctrine;
+  if (d.kind === "barrage") {
+    const engaged = Math.min(t, Math.floor(layer.interceptors / d.shots));
+    return (killProbability(layer.sspk, d.shots, layer.tracking) * engaged) / t;
+  }
+  if (d.kind === "even") {
+    const b = Math.floor(layer.interceptors / t);
+    const r = layer.interceptors - b * t;
+    const kb = killProbability(layer.sspk, b, layer.tracking);
+    return kb + (r / t) * (killProbability(layer.sspk, b + 1, layer.tracking) - kb);
+  }
+  throw new Error("killShare: shoot-look-shoot has no linear kill share");
+}
+
+/**
+ * Expected RVs delivered by a raid through layered defenses. Exact. When every element flies
+ * through at most one layer and no engaged layer shoots-looks-shoots, it uses the fast form
+ * E[delivered] = Σ w E[m] − Σ_layers R Σ_t killShare(t) E[N; T = t]; otherwise it runs the full
+ * layered engagement. Returns undefined when the full engagement would be too large.
+ */
+export function meanDelivered(
+  raid: readonly RaidElement[],
+  layers: readonly DefenseLayer[],
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+): number | undefined {
+  let total = 0;
+  for (const el of raid) total += el.warheadsPerMissile * pmfMean(el.missiles);
+  if (layers.length === 0) return total;
+  const fast = raid.every((el) => el.route !== undefined && (el.route & (el.route - 1)) === 0);
+  const engagedSls = layers.some(
+    (l, i) =>
+      l.doctrine.kind === "shoot-look-shoot" && raid.some((el) => (el.route ?? 0) & (1 << i)),
+  );
+  if (!fast || engagedSls) {
+    const r = engageRaid(raid, layers, { tolerance });
+    return r.ok ? r.expectedDelivered : undefined;
+  }
+  layers.forEach((layer, i) => {
+    const pool = raid.filter((el) => el.route === 1 << i && el.missiles.mass.length > 0);
+    if (pool.length === 0 || layer.interceptors === 0 || layer.reliability === 0) return;
+    total -= layer.reliability * expectedKilled(pool, layer, tolerance);
+  });
+  return total;
+}
+
+let nextUid = 1;
+const uids = new WeakMap<RaidElement, number>();
+function uid(el: RaidElement): number {
+  let u = uids.get(el);
+  if (u === undefined) {
+    u = nextUid++;
+    uids.set(el, u);
+  }
+  return u;
+}
+
+/** The pairs of "everything but element i" with their correlations against killShare. */
+interface Others {
+  readonly pair: Pair;
+  /** A(t2) = Σ_t1 killShare(t1 + t2) q_o(t1); B(t2) = Σ_t1 killShare(t1 + t2) p_o(t1). */
+  readonly a: Map<number, number>;
+  readonly b: Map<number, number>;
+}
+
+/** What the last call for a layer saw, so that a walk that changes one element reuses the rest. */
+interface PoolMemo {
+  ids: number[];
+  pairs: Pair[];
+  /** prefix[i] = pairs[0] ⊗ … ⊗ pairs[i]; suffix[i] = pairs[i] ⊗ … ⊗ pairs[k−1]; undefined once stale. */
+  prefix: Pair[] | undefined;
+  suffix: Pair[] | undefined;
+  others: Map<number, Others>;
+}
+
+const memos = new WeakMap<DefenseLayer, PoolMemo>();
+
+/**
+ * Σ_t killShare(t) E[N; T = t] for a pool of independent elements: the expected RVs a working
+ * layer kills. A counterforce walk changes one element at a time; when only element i changed
+ * since the last call, the product of the others is reused and the sum costs O(width of i).
+ */
+function expectedKilled(
+  pool: readonly RaidElement[],
+  layer: DefenseLayer,
+  tolerance: number,
+): number {
+  const viaLaplace = laplaceKilled(pool, layer);
+  if (viaLaplace !== undefined) return viaLaplace;
+  const ids = pool.map(uid);
+  const pairs = pool.map((el) => cachedPair(el, layer, tolerance));
+  const memo = memos.get(layer);
+  if (memo && memo.ids.length === ids.length) {
+    const changed: number[] = [];
+    ids.forEach((id, i) => {
+      if (memo.ids[i] !== id) changed.push(i);
+    });
+    if (changed.length <= 1) {
+      const i = changed[0] ?? 0;
+      let others = memo.others.get(i);
+      if (!others) {
+        if (!memo.prefix || !memo.suffix) {
+          memo.prefix = prefixProducts(memo.pairs, tolerance);
+          memo.suffix = suffixProducts(memo.pairs, tolerance);
+        }
+        const left = i > 0 ? memo.prefix[i - 1] : undefined;
+        const right = i < memo.pairs.length - 1 ? memo.suffix[i + 1] : undefined;
+        const pair = left && right ? pairProduct(left, right, tolerance) : (left ?? right ?? UNIT);
+        others = { pair, a: new Map(), b: new Map() };
+        memo.others.set(i, others);
+      }
+      if (changed.length === 1) {
+        memo.ids[i] = ids[i]!;
+        memo.pairs[i] = pairs[i]!;
+        memo.prefix = undefined;
+        memo.suffix = undefined;
+        for (const k of [...memo.others.keys()]) if (k !== i) memo.others.delete(k);
+      }
+      return killedWithOthers(others, pairs[i]!, layer);
+    }
+  }
+  const prefix = prefixProducts(pairs, tolerance);
+  memos.set(layer, { ids, pairs, prefix, suffix: undefined, others: new Map() });
+  const total = prefix[prefix.length - 1]!;
+  let killed = 0;
+  for (let j = 0; j < total.q.length; j++) {
+    const qj = total.q[j]!;
+    if (qj !== 0) killed += killShare(layer, total.offset + j) * qj;
+  }
+  return killed;
+}
+
+const UNIT: Pair = { offset: 0, p: Float64Array.of(1), q: Float64Array.of(0) };
+
+function prefixProducts(pairs: readonly Pair[], tolerance: number): Pair[] {
+  const out: Pair[] = [];
+  pairs.forEach((p, i) => out.push(i === 0 ? p : pairProduct(out[i - 1]!, p, tolerance)));
+  return out;
+}
+
+function suffixProducts(pairs: readonly Pair[], tolerance: number): Pair[] {
+  const out: Pair[] = new Array<Pair>(pairs.length);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    out[i] = i === pairs.length - 1 ? pairs[i]! : pairProduct(pairs[i]!, out[i + 1]!, tolerance);
+  }
+  return out;
+}
+
+function killedWithOthers(o: Others, e: Pair, layer: DefenseLayer): number {
+  let killed = 0;
+  for (let j = 0; j < e.p.length; j++) {
+    const pe = e.p[j]!;
+    const qe = e.q[j]!;
+    if (pe === 0 && qe === 0) continue;
+    const t2 = e.offset + j;
+    let a = o.a.get(t2);
+    let b = o.b.get(t2);
+    if (a === undefined || b === undefined) {
+      a = 0;
+      b = 0;
+      for (let i = 0; i < o.pair.p.length; i++) {
+        const share = killShare(layer, o.pair.offset + i + t2);
+        a += share * o.pair.q[i]!;
+        b += share * o.pair.p[i]!;
+      }
+      o.a.set(t2, a);
+      o.b.set(t2, b);
+    }
+    killed += pe * a + qe * b;
+  }
+  return killed;
+}
+
+/** Nodes of the Gauss–Laguerre rule used for E[N/T]; see laplaceKilled. */
+const LAGUERRE_NODES = 32;
+/** Σ w_i e^{x_i} of that rule (≈ 120): bounds what one unit of mass can contribute. */
+let laguerreMass = 0;
+
+/**
+ * ln G(x) for the PGF G(x) = Σ_m a(m) ψ^m of a missile-count PMF with per-missile PGF value ψ,
+ * and ln of Σ_m a(m) m ψ^m; factored by ψ^{m_lo} (ψ ≤ 1) or ψ^{m_hi} (ψ > 1) against overflow.
+ */
+function logPgf(a: Pmf, lnPsi: number): { lnG: number; lnM: number } {
+  const lo = a.offset;
+  const hi = a.offset + a.mass.length - 1;
+  const base = lnPsi <= 0 ? lo : hi;
+  let g = 0;
+  let m1 = 0;
+  for (let i = 0; i < a.mass.length; i++) {
+    const m = lo + i;
+    const t = a.mass[i]! * Math.exp((m - base) * lnPsi);
+    g += t;
+    m1 += t * m;
+  }
+  return { lnG: base * lnPsi + Math.log(g), lnM: base * lnPsi + Math.log(m1) };
+}
+
+/**
+ * Expected RVs killed by a working barrage or even-spread layer when its footprint always holds
+ * more threat objects than the layer can engage (T > t0: ⌊I/n⌋ for barrage, I for even). Then
+ * the kill share is K/T (K = pk_n ⌊I/n⌋, or I k_1), so E[killed] = K E[N/T], and
+ * E[N/T] = ∫_0^∞ E[N e^{−uT}] du is computed from the elements' PGFs by a 32-point Gauss–Laguerre
+ * rule after scaling u by the mean c of T. The rule integrates e^{−(t/c)v} to about 1e-13 for
+ * t/c in [0.3, 2.5]; Chernoff bounds from the same PGFs certify that T lies outside that range
+ * (or below t0) with too little mass to matter. Returns undefined when the certificate fails (a
+ * small or widely spread pool), and the caller convolves instead.
+ */
+function laplaceKilled(pool: readonly RaidElement[], layer: DefenseLayer): number | undefined {
+  const d = layer.doctrine;
+  if (d.kind === "shoot-look-shoot") return undefined;
+  const boost = layer.phase === "boost";
+  const delta = layer.phase === "midcourse" ? layer.discrimination : 1;
+  const t0 = d.kind === "barrage" ? Math.floor(layer.interceptors / d.shots) : layer.interceptors;
+  const K =
+    d.kind === "barrage"
+      ? killProbability(layer.sspk, d.shots, layer.tracking) * t0
+      : layer.interceptors * killProbability(layer.sspk, 1, layer.tracking);
+  let c = 0;
+  let tMax = 0;
+  for (const el of pool) {
+    const k = layer.phase === "midcourse" ? el.decoysPerMissile : 0;
+    const perMissile = boost ? 1 : el.warheadsPerMissile + k * (1 - delta);
+    c += pmfMean(el.missiles) * perMissile;
+    tMax +=
+      (el.missiles.offset + el.missiles.mass.length - 1) * (boost ? 1 : el.warheadsPerMissile + k);
+  }
+  if (!(c > 3 * t0) || c < 50) return undefined;
+  // ln ψ(x) per element for x = e^{−θ}: boost ψ = x; else x^w (δ + (1−δ)x)^k.
+  const lnPsi = (el: RaidElement, theta: number): number => {
+    if (boost) return -theta;
+    const k = layer.phase === "midcourse" ? el.decoysPerMissile : 0;
+    const decoyTerm = k > 0 && delta < 1 ? k * Math.log(delta + (1 - delta) * Math.exp(-theta)) : 0;
+    return -theta * el.warheadsPerMissile + decoyTerm;
+  };
+  const lnGAt = (theta: number) =>
+    pool.reduce((s, el) => s + logPgf(el.missiles, lnPsi(el, theta)).lnG, 0);
+  // Chernoff: P(T <= t) <= G(e^{−θ}) e^{θ t} (θ > 0); P(T >= t) <= G(e^{θ}) e^{−θ t}.
+  const tLo = 0.3 * c;
+  const tHi = 2.5 * c;
+  let lnLower = Infinity;
+  for (const th of [0.5, 1.2, 2.5]) lnLower = Math.min(lnLower, lnGAt(th) + th * tLo);
+  let lnUpper = Infinity;
+  for (const th of [0.4, 0.9, 1.5]) lnUpper = Math.min(lnUpper, lnGAt(-th) - th * tHi);
+  if (laguerreMass === 0) {
+    const g = gaussLaguerre(LAGUERRE_NODES);
+    g.nodes.forEach((x, i) => (laguerreMass += g.weights[i]! * Math.exp(x)));
+  }
+  // Mass below tLo (which also covers T <= t0 < tLo) may be misweighted by up to (K + laguerreMass);
+  // above tHi, by its size-biased share, at most tMax / c.
+  const errorBound = K * (Math.exp(lnLower) * (1 + laguerreMass) + Math.exp(lnUpper) * (tMax / c));
+  if (!(errorBound <= 1e-12) || t0 >= tLo) return undefined;
+  const { nodes, weights } = gaussLaguerre(LAGUERRE_NODES);
+  let sum = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const theta = nodes[i]! / c; // x = e^{−θ}
+    let lnG = 0;
+    let ratio = 0;
+    for (const el of pool) {
+      const lp = lnPsi(el, theta);
+      const { lnG: g, lnM } = logPgf(el.missiles, lp);
+      lnG += g;
+      // H_e / G_e = w · E_size-biased: w Σ a m ψ^m / Σ a ψ^m
+      ratio += el.warheadsPerMissile * Math.exp(lnM - g);
+    }
+    sum += weights[i]! * Math.exp(nodes[i]! + lnG) * ratio;
+  }
+  return (K * sum) / c;
+}

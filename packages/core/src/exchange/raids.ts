@@ -1,0 +1,162 @@
+import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
+import { RouteSplitter, coverageVector } from "../engagement/engageRaid.ts";
+import { binomialPmf } from "../prob/binomialPmf.ts";
+import { convolve } from "../prob/convolve.ts";
+import type { Pmf } from "../prob/pmf.ts";
+import { DEFAULT_PRUNE_TOLERANCE, pmfMixture, pointMass } from "../prob/pmf.ts";
+import type { CounterforcePlan } from "./counterforcePlan.ts";
+import type { Side } from "./types.ts";
+
+const PHASE_ORDER = { boost: 0, midcourse: 1, terminal: 2 } as const;
+
+/** All layers of a side's defenses in flight order (stable: declared order within a phase). */
+export function defenseLayers(side: Side): DefenseLayer[] {
+  return side.defenses
+    .flatMap((d) => d.layers)
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => PHASE_ORDER[a.l.phase] - PHASE_ORDER[b.l.phase] || a.i - b.i)
+    .map(({ l }) => l);
+}
+
+/**
+ * The victim's retaliation as raid elements: for each force element and each route (set of the
+ * striker's defense layers its missiles fly through), the PMF of missiles that survive and work.
+ * A targeted launcher survives with probability LUA + (1 − LUA)·S (it launches under attack, or
+ * the warheads aimed at it fail); an untargetable one always survives; then each launcher works
+ * with the element's reliability. Launchers, not warheads, are split among routes, so the
+ * elements returned are independent.
+ */
+export function retaliationRaid(
+  victim: Side,
+  plan: CounterforcePlan,
+  layers: readonly DefenseLayer[],
+  launchUnderAttack: number,
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+  cache?: Map<string, RaidElement>,
+): RaidElement[] {
+  const out: RaidElement[] = [];
+  victim.forces.forEach((f, e) => {
+    const splitter = new RouteSplitter(coverageVector(layers, f.id, f.kind));
+    const parts = new Map<number, { n: number; p: number }[]>();
+    for (const g of plan.groups(e)) {
+      const survive = g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1;
+      for (const [route, n] of splitter.split(g.count)) {
+        const list = parts.get(route) ?? [];
+        list.push({ n, p: survive * f.reliability });
+        parts.set(route, list);
+      }
+    }
+    for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
+      // The same launcher groups give the same element object, so later stages can cache on it.
+      const key = `${e}|${route}|${list.map(({ n, p }) => `${n}:${p}`).join(",")}`;
+      const hit = cache?.get(key);
+      if (hit) {
+        out.push(hit);
+        continue;
+      }
+      let missiles: Pmf = pointMass(0);
+      for (const { n, p } of list)
+        missiles = convolve(missiles, binomialPmf(n, p, tolerance), tolerance);
+      const el: RaidElement = {
+        id: f.id,
+        kind: f.kind,
+        warheadsPerMissile: f.warheadsPerLauncher,
+        decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
+        missiles,
+        route,
+      };
+      cache?.set(key, el);
+      out.push(el);
+    }
+  });
+  return out;
+}
+
+/**
+ * Binomial with a real number of trials: the mixture of Binomial(⌊x⌋, p) and Binomial(⌊x⌋+1, p)
+ * with weight frac(x) on the latter, so that the mean is x·p exactly. Used where a count is an
+ * expectation (warheads left for the value strike).
+ */
+export function binomialReal(
+  x: number,
+  p: number,
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+): Pmf {
+  const lo = Math.floor(x);
+  const f = x - lo;
+  if (f < 1e-12) return binomialPmf(lo, p, tolerance);
+  return pmfMixture([
+    { weight: 1 - f, pmf: binomialPmf(lo, p, tolerance) },
+    { weight: f, pmf: binomialPmf(lo + 1, p, tolerance) },
+  ]);
+}
+
+/** Warheads of each element available to a first strike, and the counterforce-capable total. */
+export function strikerAvailability(
+  striker: Side,
+  strikerReadiness: number,
+): {
+  readonly perElement: readonly number[];
+  readonly total: number;
+  readonly counterforce: number;
+  /** Warhead-weighted mean reliability of the available warheads. */
+  readonly meanReliability: number;
+} {
+  const perElement = striker.forces.map(
+    (f) => f.launchers * f.warheadsPerLauncher * (f.basing === "silo" ? 1 : strikerReadiness),
+  );
+  const total = perElement.reduce((a, b) => a + b, 0);
+  const counterforce = striker.forces.reduce(
+    (s, f, e) => s + (f.counterforce ? perElement[e]! : 0),
+    0,
+  );
+  const meanReliability =
+    total > 0
+      ? striker.forces.reduce((s, f, e) => s + perElement[e]! * f.reliability, 0) / total
+      : 0;
+  return { perElement, total, counterforce, meanReliability };
+}
+
+/**
+ * The striker's value strike after spending `s` warheads on counterforce: the counterforce
+ * warheads are drawn from the counterforce-capable elements in proportion to what each has
+ * available; every remaining warhead goes to the victim's value, each missile arriving with the
+ * striker's mean reliability (DESIGN §2.2), through the victim's defenses. Counts are
+ * expectations, so coverage splits them as real numbers (no rounding).
+ */
+export function valueStrikeRaid(
+  striker: Side,
+  s: number,
+  strikerReadiness: number,
+  layers: readonly DefenseLayer[],
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+): RaidElement[] {
+  const avail = strikerAvailability(striker, strikerReadiness);
+  const out: RaidElement[] = [];
+  striker.forces.forEach((f, e) => {
+    const a = avail.perElement[e]!;
+    const left = f.counterforce && avail.counterforce > 0 ? a * (1 - s / avail.counterforce) : a;
+    const missiles = Math.max(0, left) / f.warheadsPerLauncher;
+    if (missiles <= 0) return;
+    const cov = coverageVector(layers, f.id, f.kind);
+    const shares = new Map<number, number>([[0, 1]]);
+    cov.forEach((c, i) => {
+      for (const [route, share] of [...shares]) {
+        shares.set(route, share * (1 - c));
+        shares.set(route | (1 << i), (shares.get(route | (1 << i)) ?? 0) + share * c);
+      }
+    });
+    for (const [route, share] of [...shares].sort((x, y) => y[0] - x[0])) {
+      if (share <= 0) continue;
+      out.push({
+        id: f.id,
+        kind: f.kind,
+        warheadsPerMissile: f.warheadsPerLauncher,
+        decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
+        missiles: binomialReal(missiles * share, avail.meanReliability, tolerance),
+        route,
+      });
+    }
+  });
+  return out;
+}

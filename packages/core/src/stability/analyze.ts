@@ -1,0 +1,431 @@
+import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
+import { engageRaid } from "../engagement/engageRaid.ts";
+import { killProbability } from "../engagement/killProbability.ts";
+import { convolve } from "../prob/convolve.ts";
+import type { Pmf } from "../prob/pmf.ts";
+import {
+  DEFAULT_PRUNE_TOLERANCE,
+  pmfMean,
+  pmfQuantile,
+  pmfScale,
+  pmfTailAtLeast,
+  pmfToDense,
+  pointMass,
+} from "../prob/pmf.ts";
+import { CounterforcePlan } from "../exchange/counterforcePlan.ts";
+import { meanDelivered } from "../exchange/meanDelivered.ts";
+import {
+  defenseLayers,
+  retaliationRaid,
+  strikerAvailability,
+  valueStrikeRaid,
+} from "../exchange/raids.ts";
+import type { AnalysisOptions, ExchangeInput, Side } from "../exchange/types.ts";
+import { breakEvenRatio, damage, kentThalerCost } from "./kentThaler.ts";
+
+/** Mean and percentiles of a count distribution. */
+export interface DistributionSummary {
+  readonly mean: number;
+  readonly p05: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/** One side's first strike on the other, at the spend chosen by the stop rule. */
+export interface FirstStrike {
+  /** Nuclear warheads spent on counterforce (s). */
+  readonly counterforceWarheads: number;
+  /** Conventional prompt-strike weapons spent on counterforce. */
+  readonly promptStrikeWeapons: number;
+  /** Warheads the striker had available (silo + readiness × other), counterforce-capable part. */
+  readonly availableWarheads: number;
+  readonly counterforceAvailable: number;
+  /** Expected enemy warheads on launchers that survive (before missile reliability). */
+  readonly enemySurvivingWarheads: number;
+  /** Enemy warheads delivered on the striker in retaliation, through the striker's defenses. */
+  readonly delivered: DistributionSummary;
+  /** Expected striker warheads delivered on the enemy's value, through the enemy's defenses. */
+  readonly valueStrikeDelivered: number;
+  readonly ownDamage: number;
+  readonly enemyDamage: number;
+  /** Striker's cost C1. */
+  readonly cost: number;
+  /** The enemy's cost in the same exchange. */
+  readonly enemyCost: number;
+}
+
+/** What a side can still do after the other's best first strike. */
+export interface SecondStrike {
+  /** This side's cost C2 when the other strikes first and this side retaliates. */
+  readonly cost: number;
+  /** Warheads this side delivers in retaliation, through the other's defenses. */
+  readonly delivered: DistributionSummary;
+  /** `deliveredPmf[k]` = P(this side delivers k warheads in retaliation). */
+  readonly deliveredPmf: Float64Array;
+  /** Delivered warheads that count as an adequate second strike. */
+  readonly threshold: number;
+  /** P(delivered >= threshold). */
+  readonly pAdequate: number;
+}
+
+/** The drawdown curve of one first strike: costs and damages for every counterforce spend. */
+export interface StrikeCurve {
+  readonly s: Float64Array;
+  readonly strikerCost: Float64Array;
+  readonly victimCost: Float64Array;
+  readonly retaliationDelivered: Float64Array;
+  readonly valueDelivered: Float64Array;
+}
+
+export interface SideResult {
+  readonly id: string;
+  readonly name: string;
+  readonly firstStrike: FirstStrike;
+  readonly secondStrike: SecondStrike;
+  /** r = min(1, C1/C2): this side's break-even probability of being attacked. */
+  readonly ratio: number;
+}
+
+/** The balance in one world (with or without defenses). */
+export interface Balance {
+  readonly sides: readonly [SideResult, SideResult];
+  /** FSI = r_A · r_B (1: no advantage in striking first). */
+  readonly firstStrikeStability: number;
+  /** Drawdown curves, by striker id, when asked for. */
+  readonly curves?: Readonly<Record<string, StrikeCurve>>;
+}
+
+/** What missile defense takes from (or adds to) the balance: with minus without. */
+export interface DefenseEffect {
+  readonly firstStrikeStability: number;
+  readonly sides: readonly {
+    readonly id: string;
+    /** Change in the mean of this side's retaliation delivered. */
+    readonly retaliationDelivered: number;
+    readonly pAdequate: number;
+    readonly ratio: number;
+  }[];
+}
+
+export interface AnalysisResult extends Balance {
+  readonly withoutDefenses: Balance;
+  readonly defenseEffect: DefenseEffect;
+  /** Upper bound on probability mass dropped by tail pruning in the reported distributions. */
+  readonly prunedMass: number;
+}
+
+export interface AnalyzeOptions {
+  readonly tolerance?: number;
+  /** Also return the drawdown curves (every s) for charts. */
+  readonly curves?: boolean;
+}
+
+/** Ties in cost within this are ties (DESIGN §2.3). */
+const COST_TIE = 1e-12;
+
+/** Thrown when an exact computation would exceed its size limit. */
+export class ModelLimitError extends Error {
+  readonly code = "state_too_large";
+}
+
+function summarize(pmf: Pmf): DistributionSummary {
+  return {
+    mean: pmfMean(pmf),
+    p05: pmfQuantile(pmf, 0.05),
+    p50: pmfQuantile(pmf, 0.5),
+    p95: pmfQuantile(pmf, 0.95),
+  };
+}
+
+/** PMF of RVs delivered by a raid through the layers (exact). */
+export function deliveredPmf(
+  raid: readonly RaidElement[],
+  layers: readonly DefenseLayer[],
+  tolerance: number,
+): Pmf {
+  if (layers.length === 0) {
+    let acc: Pmf = pointMass(0);
+    for (const el of raid)
+      acc = convolve(acc, pmfScale(el.missiles, el.warheadsPerMissile), tolerance);
+    return acc;
+  }
+  const r = engageRaid(raid, layers, { tolerance });
+  if (!r.ok) throw new ModelLimitError(r.message);
+  return r.delivered;
+}
+
+interface Direction {
+  readonly s: number;
+  readonly prompt: number;
+  readonly available: number;
+  readonly counterforceAvailable: number;
+  readonly survivingWarheads: number;
+  readonly retaliationMean: number;
+  readonly valueMean: number;
+  readonly ownDamage: number;
+  readonly enemyDamage: number;
+  readonly cost: number;
+  readonly enemyCost: number;
+  readonly retaliation: Pmf;
+  readonly curve?: StrikeCurve;
+}
+
+/**
+ * Upper bound on the expected RVs a set of layers can remove: a working layer kills at most
+ * d·p per interceptor fired, and a barrage at most pk_n per engaged object; a boost kill removes
+ * at most the largest payload. Used to bound costs before computing them exactly.
+ */
+function killBound(layers: readonly DefenseLayer[], maxPayload: number): number {
+  let k = 0;
+  for (const l of layers) {
+    const perShot = l.tracking * l.sspk * l.interceptors;
+    let cap = perShot;
+    if (l.doctrine.kind === "barrage") {
+      cap = Math.min(
+        cap,
+        Math.floor(l.interceptors / l.doctrine.shots) *
+          killProbability(l.sspk, l.doctrine.shots, l.tracking),
+      );
+    }
+    k += l.reliability * cap * (l.phase === "boost" ? maxPayload : 1);
+  }
+  return k;
+}
+
+/**
+ * X strikes Y first: over s = 0..⌊counterforce-available⌋, find the spend chosen by Kent &
+ * Thaler's stop rule (least own cost; ties within 1e-12 to the larger enemy cost, then the smaller
+ * s), using exact expected deliveries. Costs are first bounded for every s from the undefended
+ * closed forms and a bound on what the defenses can remove; only the s whose lower bound can still
+ * beat the best upper bound are computed exactly (branch and bound; the choice is unchanged).
+ */
+function strikeFirst(
+  striker: Side,
+  victim: Side,
+  a: AnalysisOptions,
+  withDefenses: boolean,
+  tolerance: number,
+  wantCurve: boolean,
+): Direction {
+  const strikerLayers = withDefenses ? defenseLayers(striker) : [];
+  const victimLayers = withDefenses ? defenseLayers(victim) : [];
+  const avail = strikerAvailability(striker, a.strikerReadiness);
+  const sMax = Math.floor(avail.counterforce + 1e-9);
+  const lua = a.launchUnderAttack;
+  const n = sMax + 1;
+  const cost = (own: number, enemy: number) => kentThalerCost(own, enemy, a.alpha, a.costExponent);
+  const maxW = (side: Side) => side.forces.reduce((m, f) => Math.max(m, f.warheadsPerLauncher), 1);
+  const kRet = killBound(strikerLayers, maxW(victim));
+  const kVal = killBound(victimLayers, maxW(striker));
+
+  // Pass 1: undefended expectations (closed form) and cost bounds for every s.
+  const ret0 = new Float64Array(n);
+  const plan = new CounterforcePlan(striker, victim);
+  for (let s = 0; s <= sMax; s++) {
+    if (s > 0) plan.step();
+    ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
+  }
+  const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
+  const lower = new Float64Array(n);
+  let bestUpper = Infinity;
+  let upperArgmin = 0;
+  for (let s = 0; s <= sMax; s++) {
+    const dOwnLo = damage(Math.max(0, ret0[s]! - kRet), striker.w80);
+    const dOwnHi = damage(ret0[s]!, striker.w80);
+    const dEnemyLo = damage(Math.max(0, val0(s) - kVal), victim.w80);
+    const dEnemyHi = damage(val0(s), victim.w80);
+    lower[s] = cost(dOwnLo, dEnemyHi);
+    const upper = cost(dOwnHi, dEnemyLo);
+    if (upper < bestUpper) {
+      bestUpper = upper;
+      upperArgmin = s;
+    }
+  }
+
+  // Pass 2: exact expectations where the choice can be decided (all of them for a curve). The s
+  // with the best upper bound goes first: its exact cost tightens the pruning threshold.
+  const curve = wantCurve
+    ? {
+        s: new Float64Array(n),
+        strikerCost: new Float64Array(n),
+        victimCost: new Float64Array(n),
+        retaliationDelivered: new Float64Array(n),
+        valueDelivered: new Float64Array(n),
+      }
+    : undefined;
+  type Exact = Omit<Direction, "retaliation" | "curve">;
+  const raidCache = new Map<string, RaidElement>();
+  const exactAt = (s: number, walk: CounterforcePlan): Exact => {
+    const retaliationMean =
+      strikerLayers.length === 0
+        ? ret0[s]!
+        : mean(
+            meanDelivered(
+              retaliationRaid(victim, walk, strikerLayers, lua, tolerance, raidCache),
+              strikerLayers,
+              tolerance,
+            ),
+          );
+    const valueMean =
+      victimLayers.length === 0
+        ? val0(s)
+        : mean(
+            meanDelivered(
+              valueStrikeRaid(striker, s, a.strikerReadiness, victimLayers, tolerance),
+              victimLayers,
+              tolerance,
+            ),
+          );
+    const ownDamage = damage(retaliationMean, striker.w80);
+    const enemyDamage = damage(valueMean, victim.w80);
+    return {
+      s,
+      prompt: walk.promptSpent,
+      available: avail.total,
+      counterforceAvailable: avail.counterforce,
+      survivingWarheads: walk.expectedSurvivingWarheads(lua),
+      retaliationMean,
+      valueMean,
+      ownDamage,
+      enemyDamage,
+      cost: cost(ownDamage, enemyDamage),
+      enemyCost: cost(enemyDamage, ownDamage),
+    };
+  };
+  const exact = new Map<number, Exact>();
+  let threshold = bestUpper;
+  if (!curve) {
+    const first = upperArgmin;
+    const walk = new CounterforcePlan(striker, victim);
+    for (let s = 0; s < first; s++) walk.step();
+    const e = exactAt(first, walk);
+    exact.set(first, e);
+    threshold = Math.min(threshold, e.cost);
+  }
+  const walk = new CounterforcePlan(striker, victim);
+  for (let s = 0; s <= sMax; s++) {
+    if (s > 0) walk.step();
+    if (exact.has(s) || (!curve && lower[s]! > threshold + 2 * COST_TIE)) continue;
+    const e = exactAt(s, walk);
+    exact.set(s, e);
+    threshold = Math.min(threshold, e.cost);
+    if (curve) {
+      curve.s[s] = s;
+      curve.strikerCost[s] = e.cost;
+      curve.victimCost[s] = e.enemyCost;
+      curve.retaliationDelivered[s] = e.retaliationMean;
+      curve.valueDelivered[s] = e.valueMean;
+    }
+  }
+  let best: Exact | undefined;
+  for (const s of [...exact.keys()].sort((x, y) => x - y)) {
+    const e = exact.get(s)!;
+    if (
+      !best ||
+      e.cost < best.cost - COST_TIE ||
+      (Math.abs(e.cost - best.cost) <= COST_TIE && e.enemyCost > best.enemyCost + COST_TIE)
+    ) {
+      best = e;
+    }
+  }
+  // Rebuild the chosen attack for the full retaliation distribution.
+  const chosen = new CounterforcePlan(striker, victim);
+  for (let s = 0; s < best!.s; s++) chosen.step();
+  const retaliation = deliveredPmf(
+    retaliationRaid(victim, chosen, strikerLayers, lua, tolerance),
+    strikerLayers,
+    tolerance,
+  );
+  return { ...best!, retaliation, ...(curve ? { curve } : {}) };
+}
+
+function mean(x: number | undefined): number {
+  if (x === undefined) {
+    throw new ModelLimitError(
+      "the exact layered engagement needs too large a joint state; give elements that share a layer the same coverage of later layers",
+    );
+  }
+  return x;
+}
+
+/** Balance of two sides in one world. */
+function balance(
+  input: ExchangeInput,
+  withDefenses: boolean,
+  tolerance: number,
+  curves: boolean,
+): Balance & { pruned: number } {
+  const [A, B] = input.sides;
+  const a = input.analysis;
+  const ab = strikeFirst(A, B, a, withDefenses, tolerance, curves); // A strikes first
+  const ba = strikeFirst(B, A, a, withDefenses, tolerance, curves); // B strikes first
+  const side = (me: Side, mine: Direction, theirs: Direction): SideResult => {
+    // When the other strikes first, my cost is their enemy cost; my retaliation is their retaliation.
+    const c2 = theirs.enemyCost;
+    const threshold = a.thresholds[me.id] ?? 0;
+    const pmf = theirs.retaliation;
+    const max = pmf.offset + pmf.mass.length - 1;
+    return {
+      id: me.id,
+      name: me.name,
+      firstStrike: {
+        counterforceWarheads: mine.s,
+        promptStrikeWeapons: mine.prompt,
+        availableWarheads: mine.available,
+        counterforceAvailable: mine.counterforceAvailable,
+        enemySurvivingWarheads: mine.survivingWarheads,
+        delivered: summarize(mine.retaliation),
+        valueStrikeDelivered: mine.valueMean,
+        ownDamage: mine.ownDamage,
+        enemyDamage: mine.enemyDamage,
+        cost: mine.cost,
+        enemyCost: mine.enemyCost,
+      },
+      secondStrike: {
+        cost: c2,
+        delivered: summarize(pmf),
+        deliveredPmf: pmfToDense(pmf, Math.max(0, max)),
+        threshold,
+        pAdequate: pmfTailAtLeast(pmf, threshold),
+      },
+      ratio: breakEvenRatio(mine.cost, c2),
+    };
+  };
+  const sa = side(A, ab, ba);
+  const sb = side(B, ba, ab);
+  return {
+    sides: [sa, sb],
+    firstStrikeStability: sa.ratio * sb.ratio,
+    ...(curves && ab.curve && ba.curve ? { curves: { [A.id]: ab.curve, [B.id]: ba.curve } } : {}),
+    pruned: ab.retaliation.pruned + ba.retaliation.pruned,
+  };
+}
+
+/**
+ * First-strike stability and second-strike adequacy of a two-sided balance (DESIGN §2.3), with
+ * every result also computed with all defenses removed; the difference is what missile defense
+ * takes from the balance.
+ */
+export function analyze(input: ExchangeInput, options: AnalyzeOptions = {}): AnalysisResult {
+  const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
+  const curves = options.curves ?? false;
+  const withD = balance(input, true, tolerance, curves);
+  const without = balance(input, false, tolerance, curves);
+  const { pruned, ...withBalance } = withD;
+  const { pruned: prunedWithout, ...withoutBalance } = without;
+  return {
+    ...withBalance,
+    withoutDefenses: withoutBalance,
+    defenseEffect: {
+      firstStrikeStability: withD.firstStrikeStability - without.firstStrikeStability,
+      sides: withD.sides.map((s, i) => ({
+        id: s.id,
+        retaliationDelivered:
+          s.secondStrike.delivered.mean - without.sides[i]!.secondStrike.delivered.mean,
+        pAdequate: s.secondStrike.pAdequate - without.sides[i]!.secondStrike.pAdequate,
+        ratio: s.ratio - without.sides[i]!.ratio,
+      })),
+    },
+    prunedMass: pruned + prunedWithout,
+  };
+}
