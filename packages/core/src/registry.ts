@@ -26,6 +26,28 @@ const WILKENING_1999: Reference = {
     'Dean A. Wilkening, "A Simple Model for Calculating Ballistic Missile Defense Effectiveness," Science & Global Security 8(2), 1999',
 };
 
+const STATE_NEW_START: Reference = {
+  id: "state-new-start-aggregates",
+  citation:
+    "US Department of State, New START Treaty Aggregate Numbers of Strategic Offensive Arms of the " +
+    "United States and the Russian Federation, February 2011 – September 2020",
+  url: "https://www.state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-of-the-united-states-and-the-russian-federation-february-2011-september-2020/",
+};
+
+const FAS_STARTCEN: Reference = {
+  id: "fas-start1",
+  citation: "Federation of American Scientists, START I Treaty summary (central limits)",
+  url: "https://nuke.fas.org/control/start1/news/startcen.htm",
+};
+
+const ABM_TREATY_TEXT: Reference = {
+  id: "abm-treaty-text",
+  citation:
+    "Treaty between the USA and the USSR on the Limitation of Anti-Ballistic Missile Systems " +
+    "(1972), 944 U.N.T.S. 13, and its 1974 Protocol",
+  url: "https://nuke.fas.org/control/abmt/text/abmprot1.htm",
+};
+
 /** Every model of the project. Each model adds its entry here. */
 export const MODELS: readonly ModelEntry[] = [
   {
@@ -38,6 +60,18 @@ export const MODELS: readonly ModelEntry[] = [
     doc: "docs/models/engagement.md",
     design: "DESIGN §2.1",
     references: [WILKENING_1999],
+  },
+  {
+    id: "treaty-compliance",
+    title: "Treaty compliance",
+    summary:
+      "Counts a scenario's posture under each treaty's counting rules (New START: one warhead per " +
+      "deployed heavy bomber; ABM Treaty: deployment areas, interceptors per area, banned basing) and " +
+      "checks every limit of every treaty in force on the scenario's date: counted value, limit, " +
+      "margin and verdict; limits not yet binding, not countable or superseded are reported as such.",
+    doc: "docs/treaties.md",
+    design: "DESIGN §2.5",
+    references: [STATE_NEW_START, FAS_STARTCEN, ABM_TREATY_TEXT],
   },
 ];
 
