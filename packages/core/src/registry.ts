@@ -48,6 +48,18 @@ const ABM_TREATY_TEXT: Reference = {
   url: "https://nuke.fas.org/control/abmt/text/abmprot1.htm",
 };
 
+const FAS_INVENTORIES: Reference = {
+  id: "fas-owid-2023",
+  citation:
+    "Kristensen, Korda, Reynolds, Norris: Status of World Nuclear Forces (FAS, 2023), via Our World in Data",
+  url: "https://fas.org/initiative/status-world-nuclear-forces/",
+};
+
+const SIPRI_YB: Reference = {
+  id: "sipri-yb-2024-2025",
+  citation: "SIPRI Yearbook 2024 and 2025, World nuclear forces",
+};
+
 /** Every model of the project. Each model adds its entry here. */
 export const MODELS: readonly ModelEntry[] = [
   {
@@ -72,6 +84,17 @@ export const MODELS: readonly ModelEntry[] = [
     doc: "docs/treaties.md",
     design: "DESIGN §2.5",
     references: [STATE_NEW_START, FAS_STARTCEN, ABM_TREATY_TEXT],
+  },
+  {
+    id: "history",
+    title: "History of the balance",
+    summary:
+      "Warhead stockpiles by country 1945–2025, New START data exchanges 2011–2023 checked against " +
+      "the central limits, missile-defense inventories and a dated timeline of treaties, tests and " +
+      "deployments, each row with its source.",
+    doc: "docs/treaties.md",
+    design: "DESIGN §2.5",
+    references: [FAS_INVENTORIES, SIPRI_YB, STATE_NEW_START],
   },
 ];
 
