@@ -52,6 +52,8 @@ export interface ComplianceRow {
   readonly status: RowStatus;
   /** A sentence on what the status means here (binding date, why not countable, …). */
   readonly note: string;
+  /** Why the rule cannot count this limit from the posture, or null when it can. */
+  readonly notCountable: string | null;
   /** What went into the count, one line per contribution. */
   readonly detail: readonly string[];
   /** Pages the limit was checked on, and whether it was. */
@@ -133,7 +135,7 @@ export function limitRow(
     note = `${treaty.name} ${state.text}; counted for information`;
   } else if (state.kind !== "in-force") {
     status = "not-in-force";
-    note = `${treaty.name} is ${state.text} on ${date}; counted for information`;
+    note = `${treaty.name} on ${date}: ${state.text}; counted for information`;
   } else if (count.kind === "not-countable") {
     status = "not-countable";
     note = `not countable from this scenario: ${count.reason}`;
@@ -155,11 +157,6 @@ export function limitRow(
       ? "within the limit"
       : `exceeds the limit by ${fmt(countedValue! - limit.limitValue)}`;
   }
-  if (count.kind === "not-countable" && status !== "not-countable") {
-    note += ` (not countable: ${count.reason})`;
-  }
-  if (limit.verified !== "yes")
-    note += ` [limit ${limit.verified === "no" ? "not" : "partly"} verified]`;
   return {
     treatyId: treaty.id,
     treatyName: treaty.name,
@@ -175,6 +172,7 @@ export function limitRow(
     withinLimit: within,
     status,
     note,
+    notCountable: count.kind === "not-countable" ? count.reason : null,
     detail: count.kind === "counted" ? count.detail : [],
     source: limit.source,
     verified: limit.verified,

@@ -264,8 +264,7 @@ export const TREATIES: readonly Treaty[] = [
     scope: "US-Russia",
     signed: "1993-01-03",
     ended: "2002-06-14",
-    endReason:
-      "never entered into force (Russia withdrew the day after the US left the ABM Treaty)",
+    endReason: "Russia withdrew on 2002-06-14 after the US left the ABM Treaty",
     limits: [
       {
         id: "start2-warheads",
