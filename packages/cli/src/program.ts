@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { configureEngage } from "./commands/engage.ts";
+import { configureHistory } from "./commands/history.ts";
 import { configureSchema } from "./commands/schema.ts";
+import { configureTreaty } from "./commands/treaty.ts";
 import { configureValidate } from "./commands/validate.ts";
 import { formatScenarioIssue } from "@stratbal/scenario";
 import type { Io } from "./io.ts";
@@ -14,6 +16,8 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureEngage, // stratbal engage
     configureValidate, // stratbal validate
     configureSchema, // stratbal schema
+    configureTreaty, // stratbal treaty
+    configureHistory, // stratbal history
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */
