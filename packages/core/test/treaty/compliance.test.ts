@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   TREATIES,
@@ -147,5 +148,17 @@ describe("treaty names and parties", () => {
     expect(inferParty("china", "China")).toBeNull();
     expect(inferParty("status-quo", "Status quo")).toBeNull();
     expect(inferParty("us-ru", "US and Russia")).toBeNull(); // ambiguous
+  });
+});
+
+describe("docs/treaties.md", () => {
+  it("documents every treaty and every counting rule in the dataset", () => {
+    const doc = readFileSync(new URL("../../../../docs/treaties.md", import.meta.url), "utf8");
+    for (const t of TREATIES) {
+      expect(doc, t.name).toContain(t.name);
+      for (const l of t.limits) {
+        if (!l.rule.startsWith("not-countable:")) expect(doc, l.rule).toContain(`\`${l.rule}\``);
+      }
+    }
   });
 });
