@@ -25,3 +25,17 @@ export function toJson(value: unknown): string {
     "\n"
   );
 }
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  const s = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text with a header row and LF line ends. */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+}

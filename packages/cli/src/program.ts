@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { configureAnalyze } from "./commands/analyze.ts";
 import { configureEngage } from "./commands/engage.ts";
+import { configureHistory } from "./commands/history.ts";
 import { configureSchema } from "./commands/schema.ts";
+import { configureTreaty } from "./commands/treaty.ts";
 import { configureValidate } from "./commands/validate.ts";
 import { formatScenarioIssue } from "@stratbal/scenario";
 import type { Io } from "./io.ts";
@@ -16,6 +18,8 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureValidate, // stratbal validate
     configureSchema, // stratbal schema
     configureAnalyze, // stratbal analyze
+    configureTreaty, // stratbal treaty
+    configureHistory, // stratbal history
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */

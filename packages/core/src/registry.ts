@@ -26,6 +26,40 @@ const WILKENING_1999: Reference = {
     'Dean A. Wilkening, "A Simple Model for Calculating Ballistic Missile Defense Effectiveness," Science & Global Security 8(2), 1999',
 };
 
+const STATE_NEW_START: Reference = {
+  id: "state-new-start-aggregates",
+  citation:
+    "US Department of State, New START Treaty Aggregate Numbers of Strategic Offensive Arms of the " +
+    "United States and the Russian Federation, February 2011 – September 2020",
+  url: "https://www.state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-of-the-united-states-and-the-russian-federation-february-2011-september-2020/",
+};
+
+const FAS_STARTCEN: Reference = {
+  id: "fas-start1",
+  citation: "Federation of American Scientists, START I Treaty summary (central limits)",
+  url: "https://nuke.fas.org/control/start1/news/startcen.htm",
+};
+
+const ABM_TREATY_TEXT: Reference = {
+  id: "abm-treaty-text",
+  citation:
+    "Treaty between the USA and the USSR on the Limitation of Anti-Ballistic Missile Systems " +
+    "(1972), 944 U.N.T.S. 13, and its 1974 Protocol",
+  url: "https://nuke.fas.org/control/abmt/text/abmprot1.htm",
+};
+
+const FAS_INVENTORIES: Reference = {
+  id: "fas-owid-2023",
+  citation:
+    "Kristensen, Korda, Reynolds, Norris: Status of World Nuclear Forces (FAS, 2023), via Our World in Data",
+  url: "https://fas.org/initiative/status-world-nuclear-forces/",
+};
+
+const SIPRI_YB: Reference = {
+  id: "sipri-yb-2024-2025",
+  citation: "SIPRI Yearbook 2024 and 2025, World nuclear forces",
+};
+
 /** Every model of the project. Each model adds its entry here. */
 export const MODELS: readonly ModelEntry[] = [
   {
@@ -38,6 +72,29 @@ export const MODELS: readonly ModelEntry[] = [
     doc: "docs/models/engagement.md",
     design: "DESIGN §2.1",
     references: [WILKENING_1999],
+  },
+  {
+    id: "treaty-compliance",
+    title: "Treaty compliance",
+    summary:
+      "Counts a scenario's posture under each treaty's counting rules (New START: one warhead per " +
+      "deployed heavy bomber; ABM Treaty: deployment areas, interceptors per area, banned basing) and " +
+      "checks every limit of every treaty in force on the scenario's date: counted value, limit, " +
+      "margin and verdict; limits not yet binding, not countable or superseded are reported as such.",
+    doc: "docs/treaties.md",
+    design: "DESIGN §2.5",
+    references: [STATE_NEW_START, FAS_STARTCEN, ABM_TREATY_TEXT],
+  },
+  {
+    id: "history",
+    title: "History of the balance",
+    summary:
+      "Warhead stockpiles by country 1945–2025, New START data exchanges 2011–2023 checked against " +
+      "the central limits, missile-defense inventories and a dated timeline of treaties, tests and " +
+      "deployments, each row with its source.",
+    doc: "docs/treaties.md",
+    design: "DESIGN §2.5",
+    references: [FAS_INVENTORIES, SIPRI_YB, STATE_NEW_START],
   },
 ];
 

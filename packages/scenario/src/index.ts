@@ -30,4 +30,5 @@ export {
   toExchangeInput,
   toLayer,
 } from "./toExchangeInput.ts";
+export { defaultCategory, toTreatyInput } from "./toTreatyInput.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";

@@ -67,6 +67,10 @@ const forceElement = z
       .optional()
       .describe("may be spent on counterforce; default true except bombers"),
     heavy: z.boolean().optional().describe("a heavy ICBM in the START I sense"),
+    alcm: z
+      .boolean()
+      .optional()
+      .describe("a heavy bomber equipped for long-range nuclear ALCMs (START I counting)"),
     source: sourceRef.optional(),
     notes: z.string().optional(),
   })
@@ -126,6 +130,13 @@ const side = z
   .object({
     id,
     name: z.string().min(1),
+    party: z
+      .enum(["united-states", "russia", "none"])
+      .optional()
+      .describe(
+        "treaty party the side stands for (russia includes the USSR); default inferred from id " +
+          "and name (US, USA, United States → united-states; Russia, RU, USSR, Soviet → russia)",
+      ),
     w80: param("positive"),
     forces: z.array(forceElement),
     counterforcePk: perBasing.optional(),

@@ -51,9 +51,19 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
   const sides = list(doc["sides"]).map((x) => obj(x) ?? {});
   sides.forEach((side, si) => {
     unique(side["id"], ["sides", si], "side");
-    list(side["forces"]).forEach((f, fi) =>
-      unique(obj(f)?.["id"], ["sides", si, "forces", fi], "force"),
-    );
+    list(side["forces"]).forEach((f, fi) => {
+      unique(obj(f)?.["id"], ["sides", si, "forces", fi], "force");
+      // Treaty counting flags that only mean something for one class of force.
+      const fo = obj(f) ?? {};
+      const category = str(fo["category"]) ?? (fo["basing"] === "bomber" ? "heavy-bomber" : "");
+      if (fo["alcm"] !== undefined && category !== "heavy-bomber") {
+        warn(
+          ["sides", si, "forces", fi, "alcm"],
+          "ignored_flag",
+          "alcm describes heavy bombers (START I counting); remove it or set category: heavy-bomber",
+        );
+      }
+    });
     list(side["defenses"]).forEach((d, di) => {
       unique(obj(d)?.["id"], ["sides", si, "defenses", di], "defense");
       list(obj(d)?.["layers"]).forEach((l, li) =>
