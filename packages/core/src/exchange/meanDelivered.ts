@@ -303,17 +303,32 @@ let laguerreMass = 0;
  */
 function logPgf(a: Pmf, lnPsi: number): { lnG: number; lnM: number } {
   const lo = a.offset;
-  const hi = a.offset + a.mass.length - 1;
-  const base = lnPsi <= 0 ? lo : hi;
+  const n = a.mass.length;
   let g = 0;
   let m1 = 0;
-  for (let i = 0; i < a.mass.length; i++) {
-    const m = lo + i;
-    const t = a.mass[i]! * Math.exp((m - base) * lnPsi);
-    g += t;
-    m1 += t * m;
+  // Powers by recurrence from the end where ψ^(m − base) <= 1, so nothing overflows; terms
+  // that underflow are below 1e-308 of the first and cannot matter.
+  if (lnPsi <= 0) {
+    const psi = Math.exp(lnPsi);
+    let pw = 1;
+    for (let i = 0; i < n && pw > 0; i++) {
+      const t = a.mass[i]! * pw;
+      g += t;
+      m1 += t * (lo + i);
+      pw *= psi;
+    }
+    return { lnG: lo * lnPsi + Math.log(g), lnM: lo * lnPsi + Math.log(m1) };
   }
-  return { lnG: base * lnPsi + Math.log(g), lnM: base * lnPsi + Math.log(m1) };
+  const inv = Math.exp(-lnPsi);
+  const hi = lo + n - 1;
+  let pw = 1;
+  for (let i = n - 1; i >= 0 && pw > 0; i--) {
+    const t = a.mass[i]! * pw;
+    g += t;
+    m1 += t * (lo + i);
+    pw *= inv;
+  }
+  return { lnG: hi * lnPsi + Math.log(g), lnM: hi * lnPsi + Math.log(m1) };
 }
 
 /**

@@ -166,7 +166,8 @@ interface Direction {
   readonly enemyDamage: number;
   readonly cost: number;
   readonly enemyCost: number;
-  readonly retaliation: Pmf;
+  /** The retaliation's full PMF at the chosen spend (undefined when only means were asked for). */
+  readonly retaliation: Pmf | undefined;
   readonly curve?: StrikeCurve;
 }
 
@@ -206,6 +207,7 @@ function strikeFirst(
   withDefenses: boolean,
   tolerance: number,
   wantCurve: boolean,
+  withPmf = true,
 ): Direction {
   const strikerLayers = withDefenses ? defenseLayers(striker) : [];
   const victimLayers = withDefenses ? defenseLayers(victim) : [];
@@ -328,6 +330,7 @@ function strikeFirst(
       best = e;
     }
   }
+  if (!withPmf) return { ...best!, retaliation: undefined, ...(curve ? { curve } : {}) };
   // Rebuild the chosen attack for the full retaliation distribution.
   const chosen = new CounterforcePlan(striker, victim);
   for (let s = 0; s < best!.s; s++) chosen.step();
@@ -363,7 +366,7 @@ function balance(
     // When the other strikes first, my cost is their enemy cost; my retaliation is their retaliation.
     const c2 = theirs.enemyCost;
     const threshold = a.thresholds[me.id] ?? 0;
-    const pmf = theirs.retaliation;
+    const pmf = theirs.retaliation!;
     const max = pmf.offset + pmf.mass.length - 1;
     return {
       id: me.id,
@@ -374,7 +377,7 @@ function balance(
         availableWarheads: mine.available,
         counterforceAvailable: mine.counterforceAvailable,
         enemySurvivingWarheads: mine.survivingWarheads,
-        delivered: summarize(mine.retaliation),
+        delivered: summarize(mine.retaliation!),
         valueStrikeDelivered: mine.valueMean,
         ownDamage: mine.ownDamage,
         enemyDamage: mine.enemyDamage,
@@ -397,7 +400,7 @@ function balance(
     sides: [sa, sb],
     firstStrikeStability: sa.ratio * sb.ratio,
     ...(curves && ab.curve && ba.curve ? { curves: { [A.id]: ab.curve, [B.id]: ba.curve } } : {}),
-    pruned: ab.retaliation.pruned + ba.retaliation.pruned,
+    pruned: ab.retaliation!.pruned + ba.retaliation!.pruned,
   };
 }
 
@@ -428,4 +431,51 @@ export function analyze(input: ExchangeInput, options: AnalyzeOptions = {}): Ana
     },
     prunedMass: pruned + prunedWithout,
   };
+}
+
+/** One side's part of the stability index, from expected deliveries only. */
+export interface StabilitySide {
+  readonly id: string;
+  /** Counterforce warheads this side spends when it strikes first. */
+  readonly counterforceWarheads: number;
+  /** Expected enemy warheads delivered in retaliation after this side's first strike. */
+  readonly retaliationDelivered: number;
+  readonly firstStrikeCost: number;
+  readonly secondStrikeCost: number;
+  readonly ratio: number;
+}
+
+/** The first-strike stability index in one world, without distributions. */
+export interface StabilityIndex {
+  readonly firstStrikeStability: number;
+  readonly sides: readonly [StabilitySide, StabilitySide];
+}
+
+/**
+ * Only the first-strike stability index (DESIGN §2.3), with and without defenses: the same
+ * stop rule and costs as `analyze`, without the full delivered distributions, so it is several
+ * times faster. For sweeps and sliders.
+ */
+export function stabilityIndex(
+  input: ExchangeInput,
+  options: { readonly tolerance?: number } = {},
+): StabilityIndex & { readonly withoutDefenses: StabilityIndex } {
+  const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
+  const world = (withDefenses: boolean): StabilityIndex => {
+    const [A, B] = input.sides;
+    const ab = strikeFirst(A, B, input.analysis, withDefenses, tolerance, false, false);
+    const ba = strikeFirst(B, A, input.analysis, withDefenses, tolerance, false, false);
+    const side = (id: string, mine: Direction, theirs: Direction): StabilitySide => ({
+      id,
+      counterforceWarheads: mine.s,
+      retaliationDelivered: mine.retaliationMean,
+      firstStrikeCost: mine.cost,
+      secondStrikeCost: theirs.enemyCost,
+      ratio: breakEvenRatio(mine.cost, theirs.enemyCost),
+    });
+    const sa = side(A.id, ab, ba);
+    const sb = side(B.id, ba, ab);
+    return { firstStrikeStability: sa.ratio * sb.ratio, sides: [sa, sb] };
+  };
+  return { ...world(true), withoutDefenses: world(false) };
 }

@@ -8,6 +8,8 @@ export type {
   FirstStrike,
   SecondStrike,
   SideResult,
+  StabilityIndex,
+  StabilitySide,
   StrikeCurve,
 } from "./analyze.ts";
-export { ModelLimitError, analyze, deliveredPmf } from "./analyze.ts";
+export { ModelLimitError, analyze, deliveredPmf, stabilityIndex } from "./analyze.ts";
