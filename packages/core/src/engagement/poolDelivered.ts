@@ -138,7 +138,9 @@ export function poolDelivered(
           engagedByN.set(N, wj);
         }
         if (E >= T) wj[N] = wj[N]! + pu;
-        else {
+        else if (E <= 64 && addSmallHypergeometric(wj, T, N, E, pu)) {
+          // added in place
+        } else {
           const row = hypergeometricRow(T, N, E, tolerance);
           pruned += pu * row.pruned;
           for (let x = 0; x < row.mass.length; x++)
@@ -183,4 +185,36 @@ export function poolDelivered(
     expectedRVsKilled: eKilled,
     expectedInterceptorsUsed: eShots,
   };
+}
+
+/**
+ * Adds `weight × Hypergeometric(j; total, successes, draws)` into `into[j]` without allocating,
+ * for few draws: P(lo) as a product of at most `draws` ratios, then the ratio recurrence (as in
+ * hypergeometricPmf's small-draws path). Returns false if P(lo) would underflow.
+ */
+function addSmallHypergeometric(
+  into: Float64Array,
+  total: number,
+  successes: number,
+  draws: number,
+  weight: number,
+): boolean {
+  const failures = total - successes;
+  const lo = Math.max(0, draws - failures);
+  const hi = Math.min(draws, successes);
+  let p = 1;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < draws; i++) {
+    const num = a < lo ? successes - a++ : failures - b++;
+    p *= num / (total - i);
+  }
+  for (let i = 1; i <= lo; i++) p *= (draws - lo + i) / i;
+  if (!(p > 1e-290)) return false;
+  into[lo] = into[lo]! + weight * p;
+  for (let k = lo; k < hi; k++) {
+    p *= ((successes - k) * (draws - k)) / ((k + 1) * (failures - draws + k + 1));
+    into[k + 1] = into[k + 1]! + weight * p;
+  }
+  return true;
 }
