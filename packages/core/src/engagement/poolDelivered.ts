@@ -6,6 +6,12 @@ import type { DefenseLayer, RaidElement } from "./types.ts";
 import { killProbability } from "./killProbability.ts";
 import { killedGivenThreats } from "./layerKill.ts";
 
+/**
+ * Grid cells below this probability are dropped as they arise (their total is added to the
+ * reported pruned mass): even a million of them carry less than 1e-15.
+ */
+const CELL_FLOOR = 1e-21;
+
 /** What one layer did to the independent elements that fly through it (and nothing else). */
 export interface PoolOutcome {
   /** PMF of RVs of the pool that get through the layer. */
@@ -52,7 +58,10 @@ export function poolDelivered(
     for (let i = 0; i < grid.nN; i++) {
       for (let j = 0; j < grid.nC; j++) {
         const g = grid.data[i * grid.nC + j]!;
-        if (g === 0) continue;
+        if (g < CELL_FLOOR) {
+          pruned += g;
+          continue;
+        }
         for (let k = 0; k < m.mass.length; k++) {
           const a = m.mass[k]!;
           if (a === 0) continue;
@@ -99,7 +108,10 @@ export function poolDelivered(
     for (let i = 0; i < grid.nN; i++) {
       for (let j = 0; j < grid.nC; j++) {
         const p = grid.data[i * grid.nC + j]!;
-        if (p === 0) continue;
+        if (p < CELL_FLOOR) {
+          pruned += p;
+          continue;
+        }
         const C = grid.c0 + j;
         let row = rows.get(C);
         if (!row) {
@@ -122,7 +134,10 @@ export function poolDelivered(
     const N = table.n0 + i;
     for (let j = 0; j < table.nT; j++) {
       const p = table.data[i * table.nT + j]!;
-      if (p === 0) continue;
+      if (p < CELL_FLOOR) {
+        pruned += p;
+        continue;
+      }
       const second = table.t0 + j;
       const T = boost ? second : N + second;
       eThreats += p * (boost ? T : N);
