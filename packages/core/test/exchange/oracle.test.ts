@@ -68,6 +68,8 @@ interface OracleCase {
   expected: OracleBalance;
   withoutDefenses: OracleBalance;
   monteCarlo: { trials: number };
+  /** A defect in the implementation this case exposes (reported); its checks are `it.fails`. */
+  knownDefect?: string;
 }
 
 const fixture = JSON.parse(
@@ -145,12 +147,15 @@ describe("exchange and stability against the independent oracle (DESIGN §2.2–
     describe(`${c.name}: ${c.description}`, () => {
       let result: AnalysisResult | undefined;
       const run = (): AnalysisResult => (result ??= analyze(c.input, { curves: true }));
+      // Checks of results that go through the defenses; for a case with a known (reported)
+      // defect they are expected to fail until it is fixed, and then must become `it` again.
+      const itDefended = c.knownDefect === undefined ? it : it.fails;
 
-      it("with defenses: s, survivors, deliveries, PMFs, costs, r and FSI", () => {
+      itDefended("with defenses: s, survivors, deliveries, PMFs, costs, r and FSI", () => {
         compareBalance(run(), c.expected, "with defenses");
       });
 
-      it("with defenses: the cost and delivery curves at every s", () => {
+      itDefended("with defenses: the cost and delivery curves at every s", () => {
         compareCurves(run(), c.expected);
       });
 
@@ -181,13 +186,13 @@ describe("exchange and stability against the independent oracle (DESIGN §2.2–
         }
       });
 
-      it("the same without curves (the stop rule may then skip dominated s)", () => {
+      itDefended("the same without curves (the stop rule may then skip dominated s)", () => {
         const plain = analyze(c.input);
         compareBalance(plain, c.expected, "with defenses, no curves");
         compareBalance(plain.withoutDefenses, c.withoutDefenses, "without defenses, no curves");
       });
 
-      it("stabilityIndex gives the same s, costs, ratios and FSI", () => {
+      itDefended("stabilityIndex gives the same s, costs, ratios and FSI", () => {
         const fast = stabilityIndex(c.input);
         for (const [got, want] of [
           [fast, c.expected],
@@ -206,7 +211,7 @@ describe("exchange and stability against the independent oracle (DESIGN §2.2–
         }
       });
 
-      it("defense effect is the difference of the two balances", () => {
+      itDefended("defense effect is the difference of the two balances", () => {
         const r = run();
         expectAbsErrorAtMost(
           r.defenseEffect.firstStrikeStability,
