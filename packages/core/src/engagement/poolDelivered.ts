@@ -207,7 +207,7 @@ export function poolDelivered(
  * for few draws: P(lo) as a product of at most `draws` ratios, then the ratio recurrence (as in
  * hypergeometricPmf's small-draws path). Returns false if P(lo) would underflow.
  */
-function addSmallHypergeometric(
+export function addSmallHypergeometric(
   into: Float64Array,
   total: number,
   successes: number,

@@ -3,6 +3,7 @@ import { engageRaid } from "../engagement/engageRaid.ts";
 import { killProbability } from "../engagement/killProbability.ts";
 import { binomialPmf } from "../prob/binomialPmf.ts";
 import { gaussLaguerre } from "../prob/gaussLaguerre.ts";
+import { sequentialKilled } from "./sequentialKilled.ts";
 import type { Pmf } from "../prob/pmf.ts";
 import { DEFAULT_PRUNE_TOLERANCE, pmfMean } from "../prob/pmf.ts";
 
@@ -176,6 +177,12 @@ export function meanKilled(
     (l, i) =>
       l.doctrine.kind === "shoot-look-shoot" && engaged.some((el) => (el.route ?? 0) & (1 << i)),
   );
+  if (!fast && !engagedSls && method === "fast") {
+    const seq = sequentialKilled(engaged, layers, tolerance, (pool, layer) =>
+      expectedKilled(pool, layer, tolerance, method),
+    );
+    if (seq !== undefined) return seq;
+  }
   if (!fast || engagedSls) {
     const r = engageRaid(engaged, layers, { tolerance });
     if (!r.ok) return undefined;
