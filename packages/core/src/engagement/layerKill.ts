@@ -639,7 +639,9 @@ export function binomialPairs(
   const [dec, con] = up ? [kBase, kPlus] : [kPlus, kBase];
   const first = direct(up ? lo : hi);
   const last = direct(up ? hi : lo);
-  const base = Math.min(first.offset, last.offset);
+  // One cell of room below: deconvolving a sure kill (probability 1) shifts mass down by one
+  // before the convolution shifts it back.
+  const base = Math.max(0, Math.min(first.offset, last.offset) - 1);
   const top = Math.max(first.offset + first.mass.length, last.offset + last.mass.length);
   const n = top - base + 1;
   const d = new Float64Array(n);

@@ -14,6 +14,10 @@ describe("binomialPairs", () => {
     [2_000, 0, 2_000, 0.6, 0.5],
     [500, 50, 450, 0.96, 0],
     [30, 0, 3, 0.5, 0.2],
+    // Sure kills (probability 1) shift mass by a whole count: the walk needs room below.
+    [12, 0, 12, 1, 1],
+    [12, 0, 12, 1, 0.5],
+    [12, 0, 12, 0.5, 1],
   ];
   for (const [N, lo, hi, kPlus, kBase] of cases) {
     it(`matches direct convolution within 1e-14 (N=${N}, h=${lo}..${hi}, k+=${kPlus}, k=${kBase})`, () => {
