@@ -6,15 +6,19 @@ export interface GridAxis {
 
 /**
  * `steps` evenly spaced values from `from` to `to`, both included (one step: `from` alone). The
- * i-th value is from + (to − from)·i/(steps − 1), and the last is `to` exactly.
+ * i-th value is from + (to − from)·i/(steps − 1) rounded to 15 significant digits, so that a
+ * grid typed in decimals stays in decimals (0.3:0.9:3 gives 0.6, not 0.6000000000000001); the
+ * ends are exact.
  * @param steps whole number ≥ 1
  * @example linspace(0, 1, 5) // [0, 0.25, 0.5, 0.75, 1]
  */
 export function linspace(from: number, to: number, steps: number): number[] {
   if (steps === 1) return [from];
   const out: number[] = [];
-  for (let i = 0; i < steps; i++)
-    out.push(i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1));
+  for (let i = 0; i < steps; i++) {
+    const x = i === steps - 1 ? to : from + ((to - from) * i) / (steps - 1);
+    out.push(Math.min(to, Math.max(from, Number(x.toPrecision(15)))));
+  }
   return out;
 }
 

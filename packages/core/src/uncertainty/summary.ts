@@ -36,9 +36,12 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  */
 export function monteCarloSummary(values: ArrayLike<number>): MonteCarloSummary {
   const n = values.length;
+  // Sums of deviations from the first value: an output that does not vary (one the uncertain
+  // parameters cannot reach) gets exactly its value as mean and 0 as sd, not rounding noise.
+  const x0 = n > 0 ? values[0]! : NaN;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  const mean = sum / n;
+  for (let i = 0; i < n; i++) sum += values[i]! - x0;
+  const mean = x0 + sum / n;
   // Two passes: the textbook one-pass formula cancels badly when sd ≪ mean.
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;

@@ -23,8 +23,10 @@ describe("Monte Carlo summaries", () => {
     expectRelErrorAtMost(s.p95, f.p95, 1e-13);
   });
 
-  it("percentiles of a constant are the constant, and one sample has no sd", () => {
+  it("a constant has itself as mean and percentiles and no spread; one sample has no sd", () => {
     expect(quantileSorted([3, 3, 3], 0.37)).toBe(3);
+    const c = monteCarloSummary(new Float64Array(7).fill(0.8123289));
+    expect([c.mean, c.sd, c.se, c.p05, c.p95]).toEqual([0.8123289, 0, 0, 0.8123289, 0.8123289]);
     const one = monteCarloSummary([0.25]);
     expect(one.mean).toBe(0.25);
     expect(one.sd).toBeNaN();
@@ -36,6 +38,9 @@ describe("sweep grids and shards", () => {
     expect(linspace(0, 1, 5)).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(linspace(0.1, 0.7, 7).at(-1)).toBe(0.7);
     expect(linspace(44, 44, 1)).toEqual([44]);
+    // Decimal grids stay decimal: 0.3 + 0.3 would be 0.6000000000000001.
+    expect(linspace(0.3, 0.9, 3)).toEqual([0.3, 0.6, 0.9]);
+    expect(linspace(0.01, 0.99, 99)[50]).toBe(0.51);
   });
 
   it("grid points are row-major: the last axis varies fastest", () => {
