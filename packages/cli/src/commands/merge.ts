@@ -18,8 +18,8 @@ export function configureMerge(program: Command, io: Io, setExit: (code: number)
     .command("merge")
     .summary("join the shard files of a sweep into the file the whole sweep would write")
     .description(
-      "Joins the outputs of `stratbal sweep … --shard K/N` (K = 0 … N−1) into one file that is\n" +
-        "byte-for-byte the one the unsharded sweep writes. Checks that every file belongs to the\n" +
+      "Joins the outputs of `stratbal sweep … --shard K/N` (K = 0 … N−1) into the file\n" +
+        "the unsharded sweep writes, byte for byte. Checks that every file belongs to the\n" +
         "same sweep and that each shard is there exactly once.",
     )
     .argument("<shards...>", "shard files (.json or .parquet)")

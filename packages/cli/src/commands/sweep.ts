@@ -23,8 +23,8 @@ import { sweepTable } from "../sweep/table.ts";
 import { parseVary } from "../sweep/vary.ts";
 
 interface SweepFlags {
-  vary: string[];
-  output: string[];
+  vary?: string[];
+  output?: string[];
   samples?: string;
   seed?: string;
   workers?: string;
@@ -49,31 +49,30 @@ export const MAX_EVALUATIONS = 2 ** 31 - 1;
 /** Most output values one process holds (8 bytes each): beyond it, split the sweep with --shard. */
 export const MAX_VALUES_PER_PROCESS = 2 ** 27;
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function configureSweep(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("sweep")
     .summary("sweep parameters over a grid, with Monte Carlo uncertainty, across all cores")
     .description(
-      "Evaluates a scenario at every point of a grid (--vary, crossed) and, when parameters are\n" +
-        "distributions, over Monte Carlo samples at each point (DESIGN §2.6): per grid point the\n" +
-        "mean, sd, Monte Carlo standard error and 5/50/95 percentiles of each output. Samples use\n" +
-        "one seeded stream per sample index, so results are bit-identical for any --workers and\n" +
-        "any --shard split. See docs/uncertainty.md.",
+      "Evaluates a scenario at every point of a grid (--vary, crossed) and, when\n" +
+        "parameters are distributions, over Monte Carlo samples at each point\n" +
+        "(DESIGN §2.6): per grid point the mean, sd, Monte Carlo standard error and\n" +
+        "5/50/95 percentiles of each output. Each sample has its own seeded stream, so\n" +
+        "results are bit-identical for any --workers and any --shard split.\n" +
+        "See docs/uncertainty.md.",
     )
     .argument("<file>", "scenario file (YAML or JSON)")
     .option(
       "--vary <PATH=FROM:TO:STEPS>",
       "vary a parameter over STEPS evenly spaced values (or PATH=V1,V2,…); repeat to cross",
       collect,
-      [],
     )
     .option(
       "--output <names>",
       `outputs to report, comma-separated (default ${DEFAULT_OUTPUTS.join(",")})`,
       collect,
-      [],
     )
     .option(
       "--samples <n>",
@@ -190,11 +189,11 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
 
   const issues = reader.issues;
   const params = listParams(scenario);
-  const vary = parseVary(flags.vary, params, file);
+  const vary = parseVary(flags.vary ?? [], params, file);
   issues.push(...vary.issues);
 
   const names =
-    flags.output.length > 0
+    flags.output !== undefined
       ? flags.output.flatMap((o) => o.split(",")).map((o) => o.trim())
       : DEFAULT_OUTPUTS;
   const known = sweepOutputs(sideIds).map((o) => o.name);

@@ -54,7 +54,8 @@ export function parseVary(
     }
     seen.set(ref.path, path);
     const rhs = spec.slice(eq + 1).trim();
-    const values = rhs.includes(":") ? range(rhs, problem) : list(rhs, problem);
+    const isRange = rhs.includes(":");
+    const values = isRange ? range(rhs, problem) : list(rhs, problem);
     if (!values) continue;
     const b = domainBounds(ref.domain);
     const outside = values.filter((v) => v < b.min || v > b.max || (b.exclusiveMin && v === b.min));
@@ -66,25 +67,20 @@ export function parseVary(
       continue;
     }
     if (b.integer) {
-      const fraction = values.find((v) => !Number.isInteger(v) && !rhs.includes(":"));
+      // A range's interior values are rounded half up; what the user typed must be whole.
+      const typed = isRange ? [values[0]!, values.at(-1)!] : values;
+      const fraction = typed.find((v) => !Number.isInteger(v));
       if (fraction !== undefined) {
         problem(`${ref.path} is a whole number; got ${fraction}`, "out_of_range");
-        continue;
-      }
-      const ends = rhs.includes(":") ? [values[0]!, values.at(-1)!] : [];
-      const bad = ends.find((v) => !Number.isInteger(v));
-      if (bad !== undefined) {
-        problem(
-          `${ref.path} is a whole number; FROM and TO must be too, got ${bad}`,
-          "out_of_range",
-        );
         continue;
       }
       const rounded = values.map((v) => toDomainValue(ref.domain, v));
       if (new Set(rounded).size < rounded.length) {
         problem(
-          `${values.length} steps from ${values[0]} to ${values.at(-1)} repeat whole numbers; ` +
-            `use at most ${Math.abs(values.at(-1)! - values[0]!) + 1} steps`,
+          isRange
+            ? `${values.length} steps from ${values[0]} to ${values.at(-1)} repeat whole numbers; ` +
+                `use at most ${values.at(-1)! - values[0]! + 1} steps`
+            : "gives a value more than once",
           "repeated_values",
         );
         continue;

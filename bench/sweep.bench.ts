@@ -1,0 +1,130 @@
+// Sweep throughput (scenario evaluations per second) on 1 and 2 workers and the scaling ratio,
+// and the time of a 100×100 grid of the 2017 scenario (FSI with and without defenses). Run
+// through `npm run bench`, which builds the worker bundle first; or alone with
+//   npx tsx -e 'import("./bench/sweep.bench.ts").then((m) => m.benchSweep()).then(console.table)'
+// STRATBAL_BENCH_FULL=1 times the whole 100×100 grid instead of projecting it from a slice.
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { SweepJob } from "@stratbal/cli";
+import { runJob } from "@stratbal/cli";
+import type { GridAxis } from "@stratbal/core";
+import { linspace } from "@stratbal/core";
+import { parseScenario, toSamplingPlan } from "@stratbal/scenario";
+
+export interface BenchResult {
+  name: string;
+  ms: number;
+  baselineMs?: number;
+  ratio?: number;
+  notes?: string;
+}
+
+const INTERCEPTORS = "sides.us.defenses.gmd.layers.gmd-mid.interceptors";
+const SSPK = "sides.us.defenses.gmd.layers.gmd-mid.sspk";
+const OUTPUTS = ["firstStrikeStability", "withoutDefenses.firstStrikeStability"];
+
+/** The shipped 2017 scenario when it is there, else the test fixture of the same size. */
+function scenarioFile(): string {
+  const shipped = fileURLToPath(new URL("../scenarios/us-russia-2017.yaml", import.meta.url));
+  if (existsSync(shipped)) return shipped;
+  return fileURLToPath(new URL("../packages/cli/test/fixtures/sweep-2017.yaml", import.meta.url));
+}
+
+function job(
+  file: string,
+  axes: GridAxis[],
+  shard = { index: 0, count: 1 },
+  id = `bench-${axes.map((a) => a.values.length).join("x")}-${shard.index}-${shard.count}`,
+): SweepJob {
+  const scenario = parseScenario(readFileSync(file, "utf8"), { file });
+  return {
+    id,
+    scenario,
+    axes,
+    samples: 0,
+    seed: 1,
+    outputs: OUTPUTS,
+    plan: toSamplingPlan(scenario).plan,
+    shard,
+  };
+}
+
+async function timeRun(j: SweepJob, workers: number, pool: boolean): Promise<number> {
+  const t0 = performance.now();
+  const r = await runJob(j, { workers, pool });
+  const ms = performance.now() - t0;
+  if (r.status !== "done") throw new Error(`bench sweep ended ${r.status}`);
+  return ms;
+}
+
+const rate = (evaluations: number, ms: number) =>
+  `${((evaluations * 1000) / ms).toFixed(2)} eval/s`;
+
+export async function benchSweep(): Promise<BenchResult[]> {
+  const file = scenarioFile();
+  const out: BenchResult[] = [];
+  const cores = availableParallelism();
+
+  // Throughput: a 10 × 4 grid (interceptors × sspk), FSI with and without defenses.
+  const small: GridAxis[] = [
+    { path: INTERCEPTORS, values: linspace(0, 396, 10) },
+    { path: SSPK, values: linspace(0.3, 0.9, 4) },
+  ];
+  const n = 40;
+  const inProcess = await timeRun(job(file, small), 1, false);
+  const pool1 = await timeRun(job(file, small), 1, true);
+  const pool2 = await timeRun(job(file, small), 2, true);
+  out.push({
+    name: "sweep 40 evaluations, 1 worker (in process)",
+    ms: inProcess,
+    notes: `${rate(n, inProcess)}; ${file.split("/").slice(-2).join("/")}`,
+  });
+  out.push({
+    name: "sweep 40 evaluations, 1 worker thread",
+    ms: pool1,
+    baselineMs: inProcess,
+    ratio: inProcess / pool1,
+    notes: `${rate(n, pool1)}; ratio = in-process / pool (thread start-up and messaging cost)`,
+  });
+  out.push({
+    name: "sweep 40 evaluations, 2 worker threads",
+    ms: pool2,
+    baselineMs: pool1,
+    ratio: pool1 / pool2,
+    notes: `${rate(n, pool2)}; scaling ratio vs 1 worker thread (target >= 1.7 on 2 cores; ${cores} cores here)`,
+  });
+
+  // 100 × 100 grid: timed on a strided slice (shard 0 of 97, a spread of the grid) and
+  // projected, unless STRATBAL_BENCH_FULL=1.
+  const big: GridAxis[] = [
+    { path: INTERCEPTORS, values: linspace(0, 396, 100) },
+    { path: SSPK, values: linspace(0.3, 0.9, 100) },
+  ];
+  const workers = Math.min(2, cores);
+  if (process.env["STRATBAL_BENCH_FULL"] === "1") {
+    const ms = await timeRun(job(file, big), workers, workers > 1);
+    out.push({
+      name: "100×100 grid, FSI with and without defenses",
+      ms,
+      baselineMs: 60_000,
+      ratio: 60_000 / ms,
+      notes: `${rate(10_000, ms)} on ${workers} workers; ratio = one-minute target / time (>= 1 meets it)`,
+    });
+  } else {
+    const slices = 97;
+    const evaluations = Math.ceil(10_000 / slices);
+    const ms = await timeRun(job(file, big, { index: 0, count: slices }), workers, workers > 1);
+    const projected = ms * (10_000 / evaluations);
+    out.push({
+      name: "100×100 grid, FSI with and without defenses (projected)",
+      ms: projected,
+      baselineMs: 60_000,
+      ratio: 60_000 / projected,
+      notes:
+        `${rate(evaluations, ms)} on ${workers} workers over ${evaluations} strided grid points, ` +
+        `projected to 10,000; ratio = one-minute target / time (>= 1 meets it); STRATBAL_BENCH_FULL=1 times it all`,
+    });
+  }
+  return out;
+}
