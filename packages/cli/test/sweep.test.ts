@@ -378,6 +378,19 @@ describe("stratbal sweep: bad input", () => {
     expect(r.stderr).toBe(
       "✖ --sensitivity  sides.us.ratio is not among the outputs (firstStrikeStability, withoutDefenses.firstStrikeStability); add it to --output\n",
     );
+    const r2 = await runCli([
+      "sweep",
+      SMALL,
+      "--per-sample",
+      "--sensitivity",
+      "firstStrikeStability",
+      "--out",
+      join(dir, "t.csv"),
+    ]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toBe(
+      "✖ --sensitivity --per-sample  the per-sample layout has no summary columns for the tornado; run the two separately\n",
+    );
   });
 
   it("leaves no temporary files behind", async () => {

@@ -143,13 +143,6 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
     min: 0,
     max: 10_000_000,
   });
-  if (samplesFlag === 1) {
-    reader.issues.push({
-      code: "out_of_range",
-      where: "--samples",
-      message: "one sample has no spread; give 0 (nominal values) or at least 2",
-    });
-  }
   const seedFlag = reader.number("--seed", flags.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
   const workersFlag = reader.number("--workers", flags.workers, {
     integer: true,
@@ -231,7 +224,14 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
     }
     samples = 0;
   }
-  const seed = seedFlag ?? scenario.uncertainty?.seed ?? 1;
+  if (samples === 1) {
+    issues.push({
+      code: "out_of_range",
+      where: samplesFlag === 1 ? "--samples" : `${file}: uncertainty.samples`,
+      message: "one sample has no spread; give 0 (nominal values) or at least 2",
+    });
+  }
+  const seed = seedFlag ?? scenario.uncertainty?.seed ?? DEFAULT_SEED;
 
   const sensitivity = flags.sensitivity ?? null;
   if (sensitivity !== null) {
@@ -240,6 +240,13 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
         code: "invalid_flag",
         where: "--sensitivity",
         message: `${sensitivity} is not among the outputs (${names.join(", ")}); add it to --output`,
+      });
+    } else if (flags.perSample) {
+      issues.push({
+        code: "conflicting_flags",
+        where: "--sensitivity --per-sample",
+        message:
+          "the per-sample layout has no summary columns for the tornado; run the two separately",
       });
     } else if (samples < 2) {
       issues.push({
