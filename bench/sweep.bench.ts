@@ -4,7 +4,7 @@
 //   npx tsx -e 'import("./bench/sweep.bench.ts").then((m) => m.benchSweep()).then(console.table)'
 // STRATBAL_BENCH_FULL=1 times the whole 100×100 grid instead of projecting it from a slice.
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { SweepJob } from "@stratbal/cli";
 import { runJob } from "@stratbal/cli";
@@ -72,13 +72,20 @@ export async function benchSweep(): Promise<BenchResult[]> {
     { path: SSPK, values: linspace(0.3, 0.9, 4) },
   ];
   const n = 40;
+  // CPU time of the in-process run: what one evaluation costs on an idle core, whatever else
+  // the machine is doing (wall times below are only as good as the machine is quiet).
+  const cpu0 = process.cpuUsage();
   const inProcess = await timeRun(job(file, small), 1, false);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuPerEvalMs = (cpu.user + cpu.system) / 1000 / n;
   const pool1 = await timeRun(job(file, small), 1, true);
   const pool2 = await timeRun(job(file, small), 2, true);
   out.push({
     name: "sweep 40 evaluations, 1 worker (in process)",
     ms: inProcess,
-    notes: `${rate(n, inProcess)}; ${file.split("/").slice(-2).join("/")}`,
+    notes:
+      `${rate(n, inProcess)}; CPU ${cpuPerEvalMs.toFixed(1)} ms per evaluation; ` +
+      `${file.split("/").slice(-2).join("/")}; load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
   });
   out.push({
     name: "sweep 40 evaluations, 1 worker thread",
@@ -123,7 +130,8 @@ export async function benchSweep(): Promise<BenchResult[]> {
       ratio: 60_000 / projected,
       notes:
         `${rate(evaluations, ms)} on ${workers} workers over ${evaluations} strided grid points, ` +
-        `projected to 10,000; ratio = one-minute target / time (>= 1 meets it); STRATBAL_BENCH_FULL=1 times it all`,
+        `projected to 10,000 (idle-core estimate from CPU time: ${((cpuPerEvalMs * 10_000) / workers / 1000).toFixed(0)} s); ` +
+        `ratio = one-minute target / time (>= 1 meets it); STRATBAL_BENCH_FULL=1 times it all`,
     });
   }
   return out;

@@ -58,6 +58,15 @@ export async function checkOutPath(
     });
     return issues;
   }
+  const existing = await stat(out).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    issues.push({
+      code: "is_a_directory",
+      where: flag,
+      message: `${out} is a directory; give a file name`,
+    });
+    return issues;
+  }
   const target = await realpath(out).catch(() => resolve(out));
   for (const input of inputs) {
     const source = await realpath(input).catch(() => resolve(input));
