@@ -103,6 +103,45 @@ describe("stratbal sweep: grids at nominal values", () => {
   });
 });
 
+describe("stratbal sweep: listings and the run summary", () => {
+  it("lists the parameters --vary can name and the outputs --output can name", async () => {
+    const params = await runCli(["sweep", SMALL, "--list-params"]);
+    expect(params.code).toBe(0);
+    expect(params.stdout).toMatch(
+      /^sides\.us\.defenses\.gmd\.layers\.gmd-mid\.sspk +a probability in \[0, 1\] +0\.55 +beta: 10 of 18 \(uniform prior\)$/m,
+    );
+    expect(params.stdout).toMatch(
+      /^sides\.us\.forces\.us-silo\.decoysPerWarhead .* 0 \(default\)/m,
+    );
+    const outputs = await runCli(["sweep", SMALL, "--list-outputs"]);
+    expect(outputs.stdout).toMatch(
+      /^firstStrikeStability +stabilityIndex +first-strike stability/m,
+    );
+    expect(outputs.stdout).toMatch(/^sides\.ru\.secondStrike\.pAdequate +analyze /m);
+  });
+
+  it("prints a JSON summary of the run with --json", async () => {
+    const r = await sweep([
+      SMALL,
+      "--samples",
+      "8",
+      "--workers",
+      "1",
+      "--json",
+      "--out",
+      join(dir, "summary.csv"),
+    ]);
+    const doc = JSON.parse(r.stdout) as {
+      seed: number;
+      samples: number;
+      evaluations: number;
+      results: Record<string, { n: number; mean: number; se: number }>;
+    };
+    expect([doc.seed, doc.samples, doc.evaluations]).toEqual([2017, 8, 8]);
+    expect(doc.results["firstStrikeStability"]!.n).toBe(8);
+  });
+});
+
 describe("stratbal sweep: outer Monte Carlo", () => {
   it("reports mean, sd, MC standard error and percentiles consistent with the per-sample rows", async () => {
     const summary = join(dir, "mc.csv");
