@@ -50,13 +50,20 @@ function job(
   };
 }
 
+/** Wall time of a run, and the cores it kept busy (process CPU time, all threads, over wall time). */
 async function timeRun(j: SweepJob, workers: number, pool: boolean): Promise<number> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await runJob(j, { workers, pool });
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  lastCores = (c.user + c.system) / 1000 / ms;
   if (r.status !== "done") throw new Error(`bench sweep ended ${r.status}`);
   return ms;
 }
+
+let lastCores = 0;
+const busy = () => `${lastCores.toFixed(2)} cores busy`;
 
 const rate = (evaluations: number, ms: number) =>
   `${((evaluations * 1000) / ms).toFixed(2)} eval/s`;
@@ -79,7 +86,9 @@ export async function benchSweep(): Promise<BenchResult[]> {
   const cpu = process.cpuUsage(cpu0);
   const cpuPerEvalMs = (cpu.user + cpu.system) / 1000 / n;
   const pool1 = await timeRun(job(file, small), 1, true);
+  const pool1Busy = busy();
   const pool2 = await timeRun(job(file, small), 2, true);
+  const pool2Busy = busy();
   out.push({
     name: "sweep 40 evaluations, 1 worker (in process)",
     ms: inProcess,
@@ -92,14 +101,16 @@ export async function benchSweep(): Promise<BenchResult[]> {
     ms: pool1,
     baselineMs: inProcess,
     ratio: inProcess / pool1,
-    notes: `${rate(n, pool1)}; ratio = in-process / pool (thread start-up and messaging cost)`,
+    notes: `${rate(n, pool1)}; ${pool1Busy}; ratio = in-process / pool (thread start-up and messaging cost)`,
   });
   out.push({
     name: "sweep 40 evaluations, 2 worker threads",
     ms: pool2,
     baselineMs: pool1,
     ratio: pool1 / pool2,
-    notes: `${rate(n, pool2)}; scaling ratio vs 1 worker thread (target >= 1.7 on 2 cores; ${cores} cores here)`,
+    notes:
+      `${rate(n, pool2)}; ${pool2Busy} (at most 2: below that, the machine had no more CPU to give); ` +
+      `scaling ratio vs 1 worker thread (target >= 1.7 on 2 cores; ${cores} cores here)`,
   });
 
   // 100 × 100 grid: timed on a strided slice (shard 0 of 97, a spread of the grid) and
@@ -129,7 +140,7 @@ export async function benchSweep(): Promise<BenchResult[]> {
       baselineMs: 60_000,
       ratio: 60_000 / projected,
       notes:
-        `${rate(evaluations, ms)} on ${workers} workers over ${evaluations} strided grid points, ` +
+        `${rate(evaluations, ms)} on ${workers} workers (${busy()}) over ${evaluations} strided grid points, ` +
         `projected to 10,000 (idle-core estimate from CPU time: ${((cpuPerEvalMs * 10_000) / workers / 1000).toFixed(0)} s); ` +
         `ratio = one-minute target / time (>= 1 meets it); STRATBAL_BENCH_FULL=1 times it all`,
     });
