@@ -2,7 +2,9 @@ import { Command, CommanderError } from "commander";
 import { configureAnalyze } from "./commands/analyze.ts";
 import { configureEngage } from "./commands/engage.ts";
 import { configureHistory } from "./commands/history.ts";
+import { configureMerge } from "./commands/merge.ts";
 import { configureSchema } from "./commands/schema.ts";
+import { configureSweep } from "./commands/sweep.ts";
 import { configureTreaty } from "./commands/treaty.ts";
 import { configureValidate } from "./commands/validate.ts";
 import { formatScenarioIssue } from "@stratbal/scenario";
@@ -20,6 +22,8 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureAnalyze, // stratbal analyze
     configureTreaty, // stratbal treaty
     configureHistory, // stratbal history
+    configureSweep, // stratbal sweep
+    configureMerge, // stratbal merge
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */

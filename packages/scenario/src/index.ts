@@ -32,3 +32,4 @@ export {
 } from "./toExchangeInput.ts";
 export { defaultCategory, toTreatyInput } from "./toTreatyInput.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
+export { toSamplingPlan } from "./samplingPlan.ts";

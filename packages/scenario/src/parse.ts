@@ -3,8 +3,10 @@ import type { IssuePath, ScenarioIssue } from "./issues.ts";
 import { pathToText } from "./issues.ts";
 import { locate } from "./locate.ts";
 import { migrate } from "./migrate.ts";
+import { toSamplingPlan } from "./samplingPlan.ts";
 import type { Scenario } from "./schema.ts";
 import { scenarioSchema } from "./schema.ts";
+import type { CheckedIssue } from "./semantic.ts";
 import { checkScenario } from "./semantic.ts";
 import type { RawIssue } from "./zodIssues.ts";
 import { explainZodIssues } from "./zodIssues.ts";
@@ -158,6 +160,8 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
     ? []
     : dedupe(explainZodIssues(scenarioSchema, migrated.data, parsed.error.issues));
   const checked = checkScenario(migrated.data, options.requireSources ?? false);
+  // Correlations need the parsed parameters (which are uncertain, their domains).
+  if (parsed.success) checked.push(...toSamplingPlan(parsed.data).issues.map(asError));
   const errors = [
     ...structural.map((r) => locateRaw(r)),
     ...checked.filter((c) => c.severity === "error").map((c) => locateRaw(c, "error")),
@@ -243,6 +247,10 @@ export function excessiveNesting(
 
 function lineCol(at: { line: number; col: number }): [number, number] {
   return [at.line, at.col];
+}
+
+function asError(issue: RawIssue): CheckedIssue {
+  return { ...issue, severity: "error" };
 }
 
 function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
