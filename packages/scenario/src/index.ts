@@ -32,3 +32,6 @@ export {
 } from "./toExchangeInput.ts";
 export { defaultCategory, toTreatyInput } from "./toTreatyInput.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
+export type { RaceSideSpec, RaceSpec, RichardsonSpec } from "./schema.ts";
+export type { RichardsonSetup } from "./toRaceInput.ts";
+export { RACE_DEFAULTS, toRaceInput, toRichardson } from "./toRaceInput.ts";
