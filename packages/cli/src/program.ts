@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { configureAnalyze } from "./commands/analyze.ts";
 import { configureEngage } from "./commands/engage.ts";
 import { configureHistory } from "./commands/history.ts";
+import { configureRace } from "./commands/race.ts";
 import { configureSchema } from "./commands/schema.ts";
 import { configureTreaty } from "./commands/treaty.ts";
 import { configureValidate } from "./commands/validate.ts";
@@ -20,6 +21,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureAnalyze, // stratbal analyze
     configureTreaty, // stratbal treaty
     configureHistory, // stratbal history
+    configureRace, // stratbal race
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */
