@@ -1,3 +1,4 @@
+import { coverageOf } from "../engagement/engageRaid.ts";
 import type { Doctrine } from "../engagement/types.ts";
 import type { Posture } from "./posture.ts";
 import { applyInterceptors, applyOffense, sideLayers } from "./posture.ts";
@@ -33,6 +34,11 @@ export interface CostExchangeOption {
  * sized layer, measured on the attacker's retaliation after the defender's best first strike.
  */
 export interface CostExchange {
+  /**
+   * False when the defender's layer engages none of the attacker's elements (coverage 0 or not
+   * engageable): the ratio does not apply, and `options` is empty.
+   */
+  readonly applicable: boolean;
   readonly attacker: string;
   readonly defender: string;
   readonly layer: string;
@@ -93,6 +99,25 @@ export function costExchangeAtMargin(
   const layers = sideLayers(exchange.sides[defender]);
   const li = layers.findIndex((l) => l.id === plan.layer);
   const layer = layers[li]!;
+  const attackerSide = exchange.sides[attacker];
+  if (!attackerSide.forces.some((f) => f.launchers > 0 && coverageOf(layer, f.id, f.kind) > 0)) {
+    return {
+      applicable: false,
+      attacker: attackerSide.id,
+      defender: exchange.sides[defender].id,
+      layer: layer.id,
+      defenderStep: 0,
+      defenderCostMillionUsd: 0,
+      warheadsStopped: 0,
+      defenderCostPerWarheadMillionUsd: Number.NaN,
+      options: [],
+      ratio: Number.NaN,
+      nitze: {
+        pass: true,
+        statement: `${layer.id} engages none of ${attackerSide.name}'s warheads (coverage 0): the cost-exchange ratio against ${attackerSide.name} does not apply.`,
+      },
+    };
+  }
   const base = evaluator.evaluate(posture).retaliationMean[attacker];
 
   const shots = shotsPerEngagement(layer.doctrine);
@@ -162,6 +187,7 @@ export function costExchangeAtMargin(
       `ratio ${ratio.toPrecision(3)}, ${pass ? "cost-effective at the margin (Nitze: pass)" : "not cost-effective at the margin (Nitze: fail)"}.`;
   }
   return {
+    applicable: true,
     attacker: exchange.sides[attacker].id,
     defender: exchange.sides[defender].id,
     layer: layer.id,

@@ -210,8 +210,24 @@ export function applyInterceptors(
 }
 
 /**
+ * Warheads as New START counts them: those on deployed missiles, plus one per deployed heavy
+ * bomber whatever it carries (`bomber[e]` marks bomber elements).
+ */
+export function countedWarheads(
+  levels: readonly ElementLevel[],
+  bomber: readonly boolean[],
+): number {
+  let n = 0;
+  levels.forEach((l, e) => {
+    n += bomber[e] ? l.launchers : l.launchers * l.warheadsPerLauncher;
+  });
+  return n;
+}
+
+/**
  * The most steps an offense option can still take: its own cap, and the side's limits on
- * deployed warheads and launchers.
+ * deployed launchers and on warheads counted as New START counts them (`bomber[e]`: element e
+ * is a heavy bomber, counted as one warhead).
  */
 export function offenseHeadroom(
   p: Posture,
@@ -219,9 +235,12 @@ export function offenseHeadroom(
   elementIndex: number,
   option: OffenseOption,
   race: RaceSide,
+  bomber: readonly boolean[],
 ): number {
   const level = p.forces[side][elementIndex]!;
-  const totals = forceTotals(p.forces[side]);
+  const launchers = forceTotals(p.forces[side]).launchers;
+  const counted = countedWarheads(p.forces[side], bomber);
+  const isBomber = bomber[elementIndex] ?? false;
   const lw = race.limits?.warheads ?? Infinity;
   const ll = race.limits?.launchers ?? Infinity;
   let room: number;
@@ -229,15 +248,15 @@ export function offenseHeadroom(
     case "launchers":
       room = Math.min(
         option.max - level.launchers,
-        ll - totals.launchers,
-        Math.floor((lw - totals.warheads) / level.warheadsPerLauncher),
+        ll - launchers,
+        Math.floor((lw - counted) / (isBomber ? 1 : level.warheadsPerLauncher)),
       );
       break;
     case "warheads":
       room = option.max - level.warheadsPerLauncher;
-      if (level.launchers > 0)
-        room = Math.min(room, Math.floor((lw - totals.warheads) / level.launchers));
-      else room = 0; // uploading an element with no launchers buys nothing
+      if (level.launchers === 0)
+        room = 0; // uploading an element with no launchers buys nothing
+      else if (!isBomber) room = Math.min(room, Math.floor((lw - counted) / level.launchers));
       break;
     case "decoys":
       room = level.launchers > 0 ? option.max - level.decoysPerWarhead : 0;

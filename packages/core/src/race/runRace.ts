@@ -24,8 +24,12 @@ import type { DefenseGoal, OffenseKind, RaceInput } from "./types.ts";
 export interface OptionTrial {
   readonly kind: OffenseKind;
   readonly element: string;
-  /** `feasible`: the option alone restores the requirement; `infeasible`: not within its cap; `at_cap`: no room left. */
-  readonly status: "feasible" | "infeasible" | "at_cap";
+  /**
+   * `feasible`: the option alone restores the requirement; `infeasible`: not within its cap;
+   * `at_cap`: no room left; `dearer`: it would cost at least as much as a cheaper option found
+   * first, so its search was cut short.
+   */
+  readonly status: "feasible" | "infeasible" | "at_cap" | "dearer";
   /** Steps the option still has (launchers, or levels of warheads or decoys). */
   readonly headroom: number;
   /** Steps needed alone, and their cost. */
@@ -127,19 +131,25 @@ export type RaceOutcome =
       readonly reason: string;
     }
   | {
-      /** Rounds ran out while spending per round was not falling. */
+      /** Rounds ran out while reactive spending per round was not falling. */
       readonly code: "runaway";
       readonly round: number;
       readonly spendingRatio: number;
       readonly reason: string;
     }
   | {
-      /** Rounds ran out while spending per round was falling geometrically. */
+      /** Rounds ran out while reactive spending per round was falling. */
       readonly code: "converging";
       readonly round: number;
       readonly spendingRatio: number;
       /** Geometric projection of the spending still to come. */
       readonly projectedRemainingMillionUsd: number;
+      readonly reason: string;
+    }
+  | {
+      /** Rounds ran out while a defense kept growing (its plan, a growing third party) unanswered. */
+      readonly code: "unanswered";
+      readonly round: number;
       readonly reason: string;
     }
   | {
@@ -161,8 +171,88 @@ export interface RaceResult {
   };
 }
 
-/** Spending per round at or above this share of the round before counts as not falling. */
+/** Reactive spending per round at or above this share of the window before counts as not falling. */
 const RUNAWAY_RATIO = 0.9;
+
+/**
+ * How a race that ran out of rounds is going. Spending is split into reactive (offenses
+ * answering the other side; defenses sized to damage limitation or to a fixed third-party raid)
+ * and driven from outside (a defense following its plan or a growing third party). The mean
+ * reactive spending per round over the last third of the rounds is compared with the third
+ * before: not falling (>= 0.9) is a runaway, falling is converging; none at all while the
+ * defense keeps growing is "unanswered".
+ */
+function trendOutcome(race: RaceInput, rounds: readonly RaceRound[]): RaceOutcome {
+  const T = rounds.length - 1;
+  if (T < 3) {
+    return {
+      code: "undetermined",
+      round: T,
+      reason: `the race was still going after ${T} round${T === 1 ? "" : "s"}; run at least 3 rounds to judge its trend`,
+    };
+  }
+  const driven = (s: 0 | 1): boolean => {
+    const g = race.sides[s].defense?.goal;
+    return (
+      g !== undefined &&
+      (g.kind === "schedule" ||
+        (g.kind === "third-party" && g.raid.some((e) => e.growthPerRound > 0)))
+    );
+  };
+  const split = (r: RaceRound) => {
+    let reactive = 0;
+    let outside = 0;
+    r.sides.forEach((x, s) => {
+      for (const p of x.purchases) {
+        if (p.kind === "interceptors" && driven(s as 0 | 1)) outside += p.costMillionUsd;
+        else reactive += p.costMillionUsd;
+      }
+    });
+    return { reactive, outside };
+  };
+  const per = rounds.slice(1).map(split);
+  const w = Math.max(1, Math.floor(T / 3));
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const last = mean(per.slice(T - w).map((x) => x.reactive));
+  const before = mean(per.slice(T - 2 * w, T - w).map((x) => x.reactive));
+  const outsideLast = mean(per.slice(T - w).map((x) => x.outside));
+  const names = rounds[0]!.sides.map((x) => x.name);
+  const drivers = ([0, 1] as const).filter(driven).map((s) => names[s]);
+  const drivenText = drivers.length
+    ? ` (${drivers.join(" and ")} ${drivers.length === 1 ? "follows" : "follow"} a plan or a growing third-party threat)`
+    : "";
+  if (last === 0) {
+    return {
+      code: "unanswered",
+      round: T,
+      reason:
+        outsideLast > 0
+          ? `the defense keeps growing${drivenText} but nobody answers it: no reactive spending in the last ${w} round${w === 1 ? "" : "s"}`
+          : `no spending in the last ${w} round${w === 1 ? "" : "s"}, but the defense plan still rises after round ${T}; run more rounds`,
+    };
+  }
+  const ratio = before > 0 ? last / before : Infinity;
+  if (ratio >= RUNAWAY_RATIO) {
+    return {
+      code: "runaway",
+      round: T,
+      spendingRatio: ratio,
+      reason:
+        `reactive spending per round did not fall: ${money(last)} a round over the last ${w} round${w === 1 ? "" : "s"} against ${money(before)} before` +
+        `${drivenText}; each answer is answered`,
+    };
+  }
+  // Per-round decay factor of the windowed means, projected geometrically.
+  const r = Math.pow(ratio, 1 / w);
+  const remaining = r < 1 ? (last * r) / (1 - r) : Infinity;
+  return {
+    code: "converging",
+    round: T,
+    spendingRatio: ratio,
+    projectedRemainingMillionUsd: remaining,
+    reason: `reactive spending per round is falling (${money(last)} a round over the last ${w} round${w === 1 ? "" : "s"} against ${money(before)} before); about ${money(remaining)} more before it settles`,
+  };
+}
 
 function money(x: number): string {
   return `$${x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toFixed(1)}M`;
@@ -212,6 +302,7 @@ export function runRace(race: RaceInput): RaceResult {
   };
   for (const s of [0, 1] as const)
     for (const o of race.sides[s].offense) elementIndex(s, o.element);
+  const bombers = sides.map((x) => x.forces.map((f) => f.basing === "bomber"));
 
   // --- measures -------------------------------------------------------------------------------
   const requirementProbability = (p: Posture, s: 0 | 1): number => {
@@ -344,18 +435,29 @@ export function runRace(race: RaceInput): RaceResult {
       race_.offense.forEach((o, oi) => {
         if (used.has(oi)) return;
         const e = elementIndex(s, o.element);
-        const room = offenseHeadroom(current, s, e, o, race_);
+        const room = offenseHeadroom(current, s, e, o, race_, bombers[s]!);
         if (room < 1) {
           trials.push({ kind: o.kind, element: o.element, status: "at_cap", headroom: 0 });
           return;
         }
         const one = applyOffense(current, s, e, o, 1, costs);
+        // Costs are linear in the amount: amounts that cost at least the best purchase found so
+        // far cannot beat it (ties go to the option listed first), so the search stops there.
+        const step = one.purchase.costMillionUsd;
+        const limit =
+          best && step > 0
+            ? Math.min(room, Math.ceil((best.purchase.costMillionUsd - 1e-9) / step) - 1)
+            : room;
+        if (limit < 1) {
+          trials.push({ kind: o.kind, element: o.element, status: "dearer", headroom: room });
+          return;
+        }
         const gain = ev.evaluate(one.posture).retaliationMean[s] - ev0.retaliationMean[s];
-        const marginal = gain > 1e-12 ? one.purchase.costMillionUsd / gain : Infinity;
+        const marginal = gain > 1e-12 ? step / gain : Infinity;
         const guess = gain > 1e-12 ? Math.ceil(Math.max(1, deficit) / gain) : undefined;
         const x = smallestFeasible(
           1,
-          room,
+          limit,
           (n) => feasible(applyOffense(current, s, e, o, n, costs).posture),
           guess,
         );
@@ -366,7 +468,7 @@ export function runRace(race: RaceInput): RaceResult {
           ...(Number.isFinite(marginal) ? { marginalCostPerWarheadMillionUsd: marginal } : {}),
         };
         if (x === undefined) {
-          trials.push({ ...base, status: "infeasible" });
+          trials.push({ ...base, status: limit < room ? "dearer" : "infeasible" });
           return;
         }
         const r = applyOffense(current, s, e, o, x, costs);
@@ -643,40 +745,7 @@ export function runRace(race: RaceInput): RaceResult {
   if (lastRound.round > 0 && !everyRound)
     rounds[rounds.length - 1] = { ...lastRound, costExchange: costExchangeAt(posture) };
 
-  if (!outcome) {
-    const spend = rounds
-      .slice(1)
-      .map((r) => r.sides[0].spendingMillionUsd + r.sides[1].spendingMillionUsd);
-    const T = rounds.length - 1;
-    if (spend.length < 3) {
-      outcome = {
-        code: "undetermined",
-        round: T,
-        reason: `the race was still going after ${T} round${T === 1 ? "" : "s"}; run at least 3 rounds to judge its trend`,
-      };
-    } else {
-      const last = spend.slice(-3);
-      const ratios = [last[1]! / last[0]!, last[2]! / last[1]!];
-      const geo = Math.sqrt(Math.max(0, ratios[0]!) * Math.max(0, ratios[1]!));
-      if (Math.min(...ratios) >= RUNAWAY_RATIO) {
-        outcome = {
-          code: "runaway",
-          round: T,
-          spendingRatio: geo,
-          reason: `spending per round did not fall over the last three rounds (${last.map(money).join(", ")}): each side keeps answering the other`,
-        };
-      } else {
-        const remaining = geo < 1 ? (last[2]! * geo) / (1 - geo) : Infinity;
-        outcome = {
-          code: "converging",
-          round: T,
-          spendingRatio: geo,
-          projectedRemainingMillionUsd: remaining,
-          reason: `spending per round is falling (${last.map(money).join(", ")}; ratio ${geo.toFixed(3)}); about ${money(remaining)} more would be spent before it settles`,
-        };
-      }
-    }
-  }
+  if (!outcome) outcome = trendOutcome(race, rounds);
 
   return {
     rounds,
