@@ -104,7 +104,8 @@ export function checkRace(doc: Obj, err: Report, warn: Report): void {
     for (const f of forces.values()) {
       const n = num(f["launchers"]) ?? 0;
       totals.launchers += n;
-      totals.warheads += n * (num(f["warheadsPerLauncher"]) ?? 0);
+      // Counted as New START counts: one warhead per deployed heavy bomber.
+      totals.warheads += f["basing"] === "bomber" ? n : n * (num(f["warheadsPerLauncher"]) ?? 0);
     }
     offense.forEach((o, oi) => {
       const op: IssuePath = [...rp, "offense", oi];
@@ -172,7 +173,7 @@ export function checkRace(doc: Obj, err: Report, warn: Report): void {
           warn(
             [...rp, "limits", k],
             "over_limit",
-            `${sid} already deploys ${totals[k]} ${k}, above this limit of ${lim}; options that add ${k} can buy nothing`,
+            `${sid} already deploys ${totals[k]} ${k}${k === "warheads" ? " (bombers counted as one)" : ""}, above this limit of ${lim}; options that add ${k} can buy nothing`,
           );
       }
     }

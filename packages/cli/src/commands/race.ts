@@ -421,6 +421,11 @@ function money(x: number): string {
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : fmt(x, 3);
 }
 
+/** "$1,234M", or "unbounded" when there is no finite amount. */
+function dollars(x: number): string {
+  return Number.isFinite(x) ? `$${money(x)}M` : "unbounded";
+}
+
 function purchaseText(p: Purchase): string {
   const what =
     p.kind === "launchers"
@@ -474,6 +479,10 @@ function sideTable(result: RaceResult, s: 0 | 1): string {
   );
 }
 
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function statusText(x: RaceRoundSide): string {
   const r = [x.defenseResponse, x.offenseResponse].find(
     (r) => r && (r.status === "unaffordable" || r.status === "unreachable"),
@@ -482,19 +491,21 @@ function statusText(x: RaceRoundSide): string {
 }
 
 function cerTable(c: CostExchange, names: Record<string, string>): string {
+  const head = `${names[c.attacker] ?? c.attacker} → ${names[c.defender] ?? c.defender} (${c.layer}): `;
+  if (!c.applicable) return `${head}${c.nitze.statement}\n`;
   const rows = c.options.map((o) => [
     `${o.kind} on ${o.element}${o.atCap ? " (at cap)" : ""}`,
-    `${o.units} for $${money(o.attackerCostMillionUsd)}M`,
+    `${o.units} for ${dollars(o.attackerCostMillionUsd)}`,
     fmt(o.warheadsGained, 4),
     money(o.attackerCostPerWarheadMillionUsd),
     Number.isFinite(o.ratio) ? fmt(o.ratio, 3) : "∞",
     o.ratio >= 1 ? "pass" : "fail",
-    money(o.breakEvenUnitCostMillionUsd),
+    Number.isFinite(o.ratio) && o.ratio > 0 ? money(o.breakEvenUnitCostMillionUsd) : "—",
   ]);
   return (
-    `${names[c.attacker] ?? c.attacker} → ${names[c.defender] ?? c.defender} (${c.layer}): ` +
-    `${c.defenderStep} more interceptors ($${money(c.defenderCostMillionUsd)}M) stop ${fmt(c.warheadsStopped, 4)} warheads: ` +
-    `$${money(c.defenderCostPerWarheadMillionUsd)}M per warhead stopped\n` +
+    head +
+    `${c.defenderStep} more interceptors (${dollars(c.defenderCostMillionUsd)}) stop ${fmt(c.warheadsStopped, 4)} warheads: ` +
+    `${dollars(c.defenderCostPerWarheadMillionUsd)} per warhead stopped\n` +
     table(
       [
         "attacker option (one step)",
@@ -542,7 +553,7 @@ export function raceReport(s: Scenario, input: RaceInput, r: RaceResult): string
     "",
   );
   const o = r.outcome;
-  out.push(`Outcome: ${o.code.replace("_", " ")} (round ${o.round}). ${o.reason}`);
+  out.push(`Outcome: ${o.code.replace("_", " ")} (round ${o.round}). ${capitalize(o.reason)}.`);
   const [ta, tb] = r.totals;
   out.push(
     `Spending over the race: ${names[ta!.id]} $${money(ta!.spendingMillionUsd)}M, ${names[tb!.id]} $${money(tb!.spendingMillionUsd)}M` +
@@ -660,7 +671,7 @@ function richardsonReport(
         ? `; equilibrium x* = ${fmt(a.equilibrium.x)}, y* = ${fmt(a.equilibrium.y)}`
         : "; no isolated equilibrium") +
       `; eigenvalues ${fmt(a.eigenvalues[0])}, ${fmt(a.eigenvalues[1])}`,
-    `  From (${fmt(p.start.x)}, ${fmt(p.start.y)}): ${p.fate}. ${p.reason}.`,
+    `  From (${fmt(p.start.x)}, ${fmt(p.start.y)}): ${p.fate}. ${capitalize(p.reason)}.`,
     "",
   );
   const n = p.t.length;
