@@ -31,6 +31,7 @@ export type { CostExchange, CostExchangeOption } from "./costExchange.ts";
 export { costExchangeAtMargin } from "./costExchange.ts";
 export type {
   OptionTrial,
+  RaceOptions,
   RaceOutcome,
   RaceResult,
   RaceRound,

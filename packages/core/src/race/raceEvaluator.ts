@@ -77,8 +77,12 @@ export class RaceEvaluator {
   cacheHits = 0;
   engagementEvaluations = 0;
 
-  constructor(base: ExchangeInput) {
+  private readonly caching: boolean;
+
+  /** @param options.cache keep results by posture (default true; false only for baselines) */
+  constructor(base: ExchangeInput, options: { readonly cache?: boolean } = {}) {
     this.base = base;
+    this.caching = options.cache ?? true;
   }
 
   /** The exchange input of a posture. */
@@ -103,7 +107,7 @@ export class RaceEvaluator {
       retaliationMean: [mean(a), mean(b)],
       firstStrikeStability: r.firstStrikeStability,
     };
-    this.cache.set(key, out);
+    if (this.caching) this.cache.set(key, out);
     return out;
   }
 
@@ -140,7 +144,7 @@ export class RaceEvaluator {
     }));
     const r = engageRaid(elements, layers);
     if (!r.ok) throw new ModelLimitError(r.message);
-    this.p0Cache.set(key, r.pNoLeak);
+    if (this.caching) this.p0Cache.set(key, r.pNoLeak);
     return r.pNoLeak;
   }
 }

@@ -159,6 +159,16 @@ export type RaceOutcome =
       readonly reason: string;
     };
 
+/** How `runRace` searches (the result is the same; only the work differs). */
+export interface RaceOptions {
+  /**
+   * `fast` (default): a linear guess from the first step, galloping and bisection, a posture
+   * cache, and searches cut at the cost of the best purchase found. `plain`: galloping and
+   * bisection from 1 with no guess, no cache and no cut — the benchmark's baseline.
+   */
+  readonly search?: "fast" | "plain";
+}
+
 export interface RaceResult {
   readonly rounds: readonly RaceRound[];
   readonly outcome: RaceOutcome;
@@ -283,10 +293,11 @@ function summarize(pmf: Float64Array): RaceRoundSide["retaliation"] {
  * response or cannot reach its target, or when the rounds run out (runaway or converging, judged
  * by the trend of spending per round).
  */
-export function runRace(race: RaceInput): RaceResult {
+export function runRace(race: RaceInput, options: RaceOptions = {}): RaceResult {
+  const plain = options.search === "plain";
   if (!(Number.isInteger(race.rounds) && race.rounds >= 0))
     throw new Error("rounds must be an integer >= 0");
-  const ev = new RaceEvaluator(race.exchange);
+  const ev = new RaceEvaluator(race.exchange, { cache: !plain });
   const sides = race.exchange.sides;
   const layerIndex = ([0, 1] as const).map((s) => {
     const plan = race.sides[s].defense;
@@ -379,7 +390,7 @@ export function runRace(race: RaceInput): RaceResult {
           ev.evaluate(at(Math.min(plan.max, now + shots)).posture).retaliationMean[peer];
         const excess =
           warheadsAtMost(ev.evaluate(basis).retaliation[peer], goal.confidence) - goal.warheads;
-        if (gain > 0) guess = now + Math.ceil((excess / gain) * shots);
+        if (gain > 0 && !plain) guess = now + Math.ceil((excess / gain) * shots);
       }
       target = smallestFeasible(now + 1, plan.max, ok, guess);
       if (target === undefined) {
@@ -445,7 +456,7 @@ export function runRace(race: RaceInput): RaceResult {
         // far cannot beat it (ties go to the option listed first), so the search stops there.
         const step = one.purchase.costMillionUsd;
         const limit =
-          best && step > 0
+          best && step > 0 && !plain
             ? Math.min(room, Math.ceil((best.purchase.costMillionUsd - 1e-9) / step) - 1)
             : room;
         if (limit < 1) {
@@ -454,7 +465,7 @@ export function runRace(race: RaceInput): RaceResult {
         }
         const gain = ev.evaluate(one.posture).retaliationMean[s] - ev0.retaliationMean[s];
         const marginal = gain > 1e-12 ? step / gain : Infinity;
-        const guess = gain > 1e-12 ? Math.ceil(Math.max(1, deficit) / gain) : undefined;
+        const guess = gain > 1e-12 && !plain ? Math.ceil(Math.max(1, deficit) / gain) : undefined;
         const x = smallestFeasible(
           1,
           limit,

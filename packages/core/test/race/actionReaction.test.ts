@@ -214,6 +214,43 @@ describe("action–reaction against closed forms", () => {
   });
 });
 
+describe("the fast search buys what the plain search buys", () => {
+  const purchases = (r: RaceResult) =>
+    r.rounds.map((x) => x.sides.map((y) => y.purchases.map((p) => [p.kind, p.from, p.to])));
+  it("on the deterministic race and on every decoys-or-launchers case", () => {
+    const det = deterministicRace({ W0: 100, R: 60, D: 50, budget: 700 }, 8);
+    expect(purchases(runRace(det))).toEqual(purchases(runRace(det, { search: "plain" })));
+    for (const c of fixture.decoys) {
+      const race = analyticRace(
+        analyticExchange({
+          warheads: c.warheads0,
+          interceptors: c.interceptors,
+          shots: c.shots,
+          sspk: 1,
+        }),
+        { offense: [], costs: {} },
+        {
+          requirement: { warheads: c.requirement, confidence: c.confidence },
+          offense: [
+            { kind: "decoys", element: "off-sub", max: c.maxDecoysPerWarhead },
+            { kind: "launchers", element: "off-sub", max: 100_000 },
+          ],
+          costs: {
+            launcher: { "off-sub": c.launcherCost },
+            warhead: c.warheadCost,
+            decoy: c.decoyCost,
+          },
+        },
+        2,
+      );
+      const fast = runRace(race);
+      const plain = runRace(race, { search: "plain" });
+      expect(purchases(fast)).toEqual(purchases(plain));
+      expect(fast.work.exchangeEvaluations).toBeLessThanOrEqual(plain.work.exchangeEvaluations);
+    }
+  });
+});
+
 describe("offense sizing against scipy (scripts/fixtures/race_analytic.py)", () => {
   for (const [i, c] of fixture.binomial.entries()) {
     it(`binomial leakage case ${i}: ${c.warheads0} → ${c.warheadsNeeded} RVs`, () => {
