@@ -50,7 +50,10 @@ export interface CostExchange {
   /** Defender's cost per warhead stopped (Infinity when more interceptors stop nothing). */
   readonly defenderCostPerWarheadMillionUsd: number;
   readonly options: readonly CostExchangeOption[];
-  /** The attacker's cheapest response per warhead delivered, if any gains anything. */
+  /**
+   * The attacker's cheapest response per warhead delivered among the options not at their cap
+   * (among all of them when every one is), if any gains anything.
+   */
   readonly cheapest?: { readonly kind: OffenseKind; readonly element: string };
   /** The ratio against the attacker's cheapest response (Infinity when no response gains). */
   readonly ratio: number;
@@ -165,8 +168,10 @@ export function costExchangeAtMargin(
       atCap,
     };
   });
+  // The attacker's cheapest answer among the options it can still buy (all, if none can).
+  const open = options.some((o) => !o.atCap) ? options.filter((o) => !o.atCap) : options;
   let cheapest: CostExchangeOption | undefined;
-  for (const o of options) {
+  for (const o of open) {
     if (!Number.isFinite(o.attackerCostPerWarheadMillionUsd)) continue;
     if (!cheapest || o.attackerCostPerWarheadMillionUsd < cheapest.attackerCostPerWarheadMillionUsd)
       cheapest = o;
