@@ -28,7 +28,11 @@ describe("stratbal race: the action–reaction race", () => {
     expect(r.stdout).toMatch(/^4\s+140\s+140\s+0\s+0\s+red-sub launchers 130→140/m);
     expect(r.stdout).toContain("Outcome: runaway (round 4).");
     expect(r.stdout).toContain("Spending over the race: Blue $800M, Red $440M");
-    expect(r.stdout).toMatch(/ratio 0\.175, not cost-effective at the margin \(Nitze: fail\)/);
+    // Decoys would be cheaper (ratio 0.175) but are at their cap of 0: Nitze is judged on launchers.
+    expect(r.stdout).toMatch(
+      /decoys on red-sub \(at cap\)\s+140 for \$70M\s+40\s+1\.75\s+0\.175\s+fail/,
+    );
+    expect(r.stdout).toMatch(/ratio 1\.10, cost-effective at the margin \(Nitze: pass\)/);
     expect(r.stdout).toMatch(/Red\s+decoy\s+0\.5\s+n \[notional\]/);
     expect(r.stdout).not.toContain("Richardson model");
   });

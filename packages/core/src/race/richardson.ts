@@ -153,7 +153,7 @@ export function richardsonFate(
     case "stable":
       return {
         fate: "equilibrium",
-        reason: `ab = ${fmt(ab)} > kl = ${fmt(kl)}: both eigenvalues are negative and every path tends to the equilibrium`,
+        reason: `because ab = ${fmt(ab)} > kl = ${fmt(kl)}: both eigenvalues are negative and every path tends to the equilibrium`,
       };
     case "unstable": {
       const eq = analysis.equilibrium!;
@@ -163,23 +163,23 @@ export function richardsonFate(
       if (Math.abs(s) <= tie) {
         return {
           fate: "equilibrium",
-          reason: `ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle), but the start lies on its stable line`,
+          reason: `because ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle), but the start lies on its stable line`,
         };
       }
       return s > 0
         ? {
             fate: "runaway",
-            reason: `ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle) and the start lies above the stable line through (${fmt(eq.x)}, ${fmt(eq.y)}): both armaments grow without bound`,
+            reason: `because ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle) and the start lies above the stable line through (${fmt(eq.x)}, ${fmt(eq.y)}): both armaments grow without bound`,
           }
         : {
             fate: "disarmament",
-            reason: `ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle) and the start lies below the stable line through (${fmt(eq.x)}, ${fmt(eq.y)}): both armaments fall toward zero and beyond`,
+            reason: `because ab = ${fmt(ab)} < kl = ${fmt(kl)} (a saddle) and the start lies below the stable line through (${fmt(eq.x)}, ${fmt(eq.y)}): both armaments fall toward zero and beyond`,
           };
     }
     case "degenerate":
       return {
         fate: "drift",
-        reason: `ab = kl = ${fmt(ab)}: a zero eigenvalue, no isolated equilibrium`,
+        reason: `because ab = kl = ${fmt(ab)}: a zero eigenvalue, no isolated equilibrium`,
       };
     default:
       return analysis.stability satisfies never;
