@@ -142,6 +142,8 @@ export function checkRace(doc: Obj, err: Report, warn: Report): void {
       }
       if (kind === "warheads") {
         needCost(op, "warhead", "a warheads option");
+        if (f && (num(f["decoysPerWarhead"]) ?? 0) > 0)
+          needCost(op, "decoy", `warheads on ${el} (each new warhead carries decoys)`);
         if (max !== undefined && max < 1)
           err([...op, "max"], "out_of_range", "the most warheads per launcher must be at least 1");
       }
