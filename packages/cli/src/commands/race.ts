@@ -44,13 +44,17 @@ export function configureRace(program: Command, io: Io, setExit: (code: number) 
     .command("race")
     .summary("arms-race dynamics: Richardson model and offense–defense action–reaction with costs")
     .description(
-      "The arms-race models of DESIGN §2.4. With a scenario whose race: section sets race sides, runs\n" +
-        "the offense–defense action–reaction race on the exchange model: each round the defender sizes\n" +
-        "its interceptors to its goal and each side buys the cheapest offense (launchers, an upload or\n" +
-        "decoys) that keeps its retaliation requirement; prints forces, interceptors, spending,\n" +
-        "requirements met or not, the outcome (equilibrium, runaway, budget exhausted, …) and the\n" +
-        "cost-exchange ratio at the margin with Nitze's criterion. With race.richardson, or with\n" +
-        "--richardson, also solves Richardson's equations: equilibrium, stability (ab > kl) and the path.",
+      [
+        "The arms-race models of DESIGN §2.4. With a scenario whose race: section sets",
+        "race sides, runs the offense–defense action–reaction race on the exchange",
+        "model: each round the defender sizes its interceptors to its goal and each",
+        "side buys the cheapest offense (launchers, an upload or decoys) that keeps",
+        "its retaliation requirement. Prints forces, interceptors, spending and",
+        "requirements met per round, the outcome (equilibrium, runaway, budget",
+        "exhausted, …) and the cost-exchange ratio at the margin with Nitze's",
+        "criterion. With race.richardson or --richardson, also solves Richardson's",
+        "equations: equilibrium, stability (ab > kl) and the path.",
+      ].join("\n"),
     )
     .argument("[file]", "scenario file (YAML or JSON) with a race: section")
     .option(

@@ -214,6 +214,58 @@ describe("action–reaction against closed forms", () => {
   });
 });
 
+describe("caps, limits and combined answers", () => {
+  const decoyRace = (limits: { warheads?: number }, maxDecoys: number, R: number) =>
+    analyticRace(
+      analyticExchange({ warheads: 100, interceptors: 100, shots: 2, sspk: 1 }),
+      { offense: [], costs: {} },
+      {
+        requirement: { warheads: R, confidence: 0.9 },
+        offense: [
+          { kind: "launchers", element: "off-sub", max: 10_000 },
+          { kind: "decoys", element: "off-sub", max: maxDecoys },
+        ],
+        costs: { launcher: { "off-sub": 10 }, warhead: 1, decoy: 0.1 },
+        limits,
+      },
+      2,
+    );
+
+  it("a warhead limit caps the launchers an offense may add", () => {
+    // 50 engaged: 60 delivered needs 110 RVs; the limit allows 105.
+    const r = runRace(decoyRace({ warheads: 105 }, 0, 60));
+    expect(r.outcome).toMatchObject({ code: "unreachable", what: "requirement" });
+    const trials = offSide(r, 1).offenseResponse!.trials!;
+    expect(trials.find((t) => t.kind === "launchers")).toMatchObject({
+      status: "infeasible",
+      headroom: 5,
+    });
+    expect(trials.find((t) => t.kind === "decoys")).toMatchObject({ status: "at_cap" });
+  });
+
+  it("when no option suffices alone, fills the cheapest per warhead and sizes the next", () => {
+    // Decoys (one per RV, $10M for 100) halve the RVs engaged but cannot give 75 at 90%
+    // alone (P = 0.57 for 75); launchers are capped at 105 RVs by the limit. Together they can.
+    const race = decoyRace({ warheads: 105 }, 1, 75);
+    const r = runRace(race);
+    const bought = offSide(r, 1).purchases;
+    expect(bought.map((p) => p.kind)).toEqual(["decoys", "launchers"]);
+    expect(bought[0]).toMatchObject({ from: 0, to: 1 });
+    // scipy.stats.hypergeom.cdf(W − 75, 2W, W, 50): W = 103 → 0.872413, W = 104 → 0.928125.
+    expect(bought[1]).toMatchObject({ from: 100, to: 104 });
+    expectRelErrorAtMost(offSide(r, 1).requirement!.probability, 0.9281245341657806, 1e-9);
+    // The second purchase is the smallest that works: one launcher fewer does not.
+    const ev = new RaceEvaluator(race.exchange);
+    const fewer = postureOf(race.exchange);
+    const level = { launchers: bought[1]!.to - 1, warheadsPerLauncher: 1, decoysPerWarhead: 1 };
+    const p = { forces: [fewer.forces[0], [level]] as const, interceptors: fewer.interceptors };
+    const pmf = ev.evaluate(p).retaliation[1];
+    let tail = 0;
+    for (let k = 75; k < pmf.length; k++) tail += pmf[k]!;
+    expect(tail).toBeLessThan(0.9);
+  });
+});
+
 describe("the fast search buys what the plain search buys", () => {
   const purchases = (r: RaceResult) =>
     r.rounds.map((x) => x.sides.map((y) => y.purchases.map((p) => [p.kind, p.from, p.to])));
