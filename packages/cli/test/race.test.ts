@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -260,6 +260,24 @@ describe("stratbal race: bad input", () => {
       /race\.sides\.red\.offense\[1\]\.kind\s+expected one of launchers, warheads, decoys/,
     );
   });
+});
+
+describe("stratbal race on the bad scenario files of the bad-input suite", () => {
+  const dir = fileURLToPath(new URL("./fixtures/bad/", import.meta.url));
+  for (const name of readdirSync(dir).filter((f) => f !== "valid.yaml")) {
+    it(`${name}: exit 2, one located line per problem, file unchanged`, async () => {
+      const file = join(dir, name);
+      const before = readFileSync(file);
+      const r = await runCli(["race", file]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.split("\n").filter((l) => l !== "");
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) expect(l).toMatch(/^[✖⚠] \S+(:\d+:\d+)? {2}\S+ {2}\S/);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    });
+  }
 });
 
 describe("the shipped race scenarios", () => {
