@@ -1,7 +1,7 @@
 import { coverageOf } from "../engagement/engageRaid.ts";
 import type { Doctrine } from "../engagement/types.ts";
 import type { Posture } from "./posture.ts";
-import { applyInterceptors, applyOffense, sideLayers } from "./posture.ts";
+import { applyInterceptors, applyOffense, marginalStep, sideLayers } from "./posture.ts";
 import type { RaceEvaluator } from "./raceEvaluator.ts";
 import type { OffenseKind, RaceInput } from "./types.ts";
 
@@ -82,8 +82,8 @@ function money(x: number): string {
 
 /**
  * Cost-exchange ratio at the margin (Nitze 1985; DESIGN §2.4): for each offense option of the
- * attacker, its cost per extra warhead delivered (a finite difference of one step: 1% of the
- * element's launchers, at least one, or one level of warheads or decoys) divided by the
+ * attacker, its cost per extra warhead delivered (a finite difference of one step: 5% of the
+ * element's launchers, at least 10, or one level of warheads or decoys) divided by the
  * defender's cost per warhead stopped (interceptors for about 5% more inventory, in whole
  * engagements). Both are measured on the same quantity: the mean of the attacker's retaliation
  * after the defender's best first strike, through the defender's defenses.
@@ -141,7 +141,7 @@ export function costExchangeAtMargin(
   const options: CostExchangeOption[] = offense.map((o) => {
     const e = forces.findIndex((f) => f.id === o.element);
     const level = posture.forces[attacker][e]!;
-    const step = o.kind === "launchers" ? Math.max(1, Math.round(level.launchers / 100)) : 1;
+    const step = marginalStep(o, level);
     const atCap =
       o.kind === "launchers"
         ? level.launchers + step > o.max

@@ -278,3 +278,13 @@ export function mergePostures(basis: Posture, a: Posture, b: Posture): Posture {
   ) as unknown as [number[], number[]];
   return { forces, interceptors };
 }
+
+/**
+ * Steps of an offense option used to measure its price at the margin: one level for uploads and
+ * decoys; for launchers about 5% of the element (at least 10), because the untargetable share
+ * round(launchers × survivable) moves in whole launchers and single-launcher differences
+ * alternate between a targetable and an untargetable launcher.
+ */
+export function marginalStep(option: OffenseOption, level: ElementLevel): number {
+  return option.kind === "launchers" ? Math.max(10, Math.round(level.launchers / 20)) : 1;
+}

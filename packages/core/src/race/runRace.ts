@@ -5,6 +5,7 @@ import {
   applyInterceptors,
   applyOffense,
   forceTotals,
+  marginalStep,
   mergePostures,
   offenseHeadroom,
   postureOf,
@@ -35,7 +36,7 @@ export interface OptionTrial {
   /** Steps needed alone, and their cost. */
   readonly amount?: number;
   readonly costMillionUsd?: number;
-  /** Cost per extra warhead delivered (mean) for the first step: the option's price at the margin. */
+  /** Cost per extra warhead delivered (mean), measured over `marginalStep` steps: the option's price at the margin. */
   readonly marginalCostPerWarheadMillionUsd?: number;
 }
 
@@ -463,7 +464,12 @@ export function runRace(race: RaceInput, options: RaceOptions = {}): RaceResult 
           trials.push({ kind: o.kind, element: o.element, status: "dearer", headroom: room });
           return;
         }
-        const gain = ev.evaluate(one.posture).retaliationMean[s] - ev0.retaliationMean[s];
+        // Price at the margin and a linear guess, from a probe of marginalStep steps.
+        const probe = Math.min(room, marginalStep(o, current.forces[s][e]!));
+        const gain =
+          (ev.evaluate(applyOffense(current, s, e, o, probe, costs).posture).retaliationMean[s] -
+            ev0.retaliationMean[s]) /
+          probe;
         const marginal = gain > 1e-12 ? step / gain : Infinity;
         const guess = gain > 1e-12 && !plain ? Math.ceil(Math.max(1, deficit) / gain) : undefined;
         const x = smallestFeasible(
