@@ -3,6 +3,7 @@ import { configureAnalyze } from "./commands/analyze.ts";
 import { configureEngage } from "./commands/engage.ts";
 import { configureHistory } from "./commands/history.ts";
 import { configureMerge } from "./commands/merge.ts";
+import { configureRace } from "./commands/race.ts";
 import { configureSchema } from "./commands/schema.ts";
 import { configureSweep } from "./commands/sweep.ts";
 import { configureTreaty } from "./commands/treaty.ts";
@@ -24,6 +25,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: Io, setExit: (code: number)
     configureHistory, // stratbal history
     configureSweep, // stratbal sweep
     configureMerge, // stratbal merge
+    configureRace, // stratbal race
   ];
 
 /** The `stratbal` program, with its output injected (tests run it in process). */

@@ -7,3 +7,4 @@ export * from "./history/index.ts";
 export type { ModelEntry, Reference } from "./registry.ts";
 export { MODELS, modelEntry } from "./registry.ts";
 export * from "./stability/index.ts";
+export * from "./race/index.ts";

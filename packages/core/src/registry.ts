@@ -155,6 +155,47 @@ export const MODELS: readonly ModelEntry[] = [
       },
     ],
   },
+  {
+    id: "race",
+    title: "Arms-race dynamics and the cost-exchange ratio",
+    summary:
+      "Richardson's equations (equilibrium, stability ab > kl, paths by an adaptive Dormand–Prince " +
+      "solver) and the offense–defense action–reaction race on the exchange model: each round the " +
+      "defender sizes its interceptors to a plan, a third-party P0 goal or damage limitation, and each " +
+      "side buys the cheapest launchers, upload or decoys that keep its retaliation requirement; " +
+      "spending per side, the outcome (equilibrium, runaway, budget exhausted, …) and the " +
+      "cost-exchange ratio at the margin with Nitze's criterion.",
+    doc: "docs/models/race.md",
+    design: "DESIGN §2.4",
+    references: [
+      {
+        id: "richardson1960",
+        citation:
+          "Lewis F. Richardson, Arms and Insecurity: A Mathematical Study of the Causes and Origins " +
+          "of War (Boxwood Press / Quadrangle, 1960)",
+      },
+      {
+        id: "nitze1985",
+        citation:
+          "Paul H. Nitze, address to the Philadelphia World Affairs Council, 20 February 1985 " +
+          '("On the Road to a More Stable Peace"): defenses must be effective, survivable and ' +
+          "cost-effective at the margin",
+      },
+      {
+        id: "cbo2021-mdr",
+        citation:
+          "Congressional Budget Office, Costs of Implementing Recommendations of the 2019 Missile " +
+          "Defense Review, January 2021",
+        url: "https://www.cbo.gov/publication/56949",
+      },
+      {
+        id: "dormandPrince1980",
+        citation:
+          'J. R. Dormand and P. J. Prince, "A family of embedded Runge–Kutta formulae," Journal ' +
+          "of Computational and Applied Mathematics 6(1), 1980, 19–26",
+      },
+    ],
+  },
 ];
 
 /** The registry entry of a model, by id. */

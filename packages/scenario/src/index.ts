@@ -33,3 +33,6 @@ export {
 export { defaultCategory, toTreatyInput } from "./toTreatyInput.ts";
 export { scenarioJsonSchema } from "./jsonSchema.ts";
 export { toSamplingPlan } from "./samplingPlan.ts";
+export type { RaceSideSpec, RaceSpec, RichardsonSpec } from "./schema.ts";
+export type { RichardsonSetup } from "./toRaceInput.ts";
+export { RACE_DEFAULTS, toRaceInput, toRichardson } from "./toRaceInput.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Param } from "./param.ts";
 import { fixed, param } from "./param.ts";
 
 /** The scenario format version this package reads and writes. */
@@ -179,6 +180,168 @@ const uncertainty = z
   })
   .strict();
 
+// --- race (DESIGN §2.4): arms-race settings -----------------------------------------------------
+
+/** A signed number (Richardson grievances may be negative), plain or as {value, source}. */
+const signedNumber = z
+  .union([
+    z.number(),
+    z
+      .object({ value: z.number(), source: sourceRef.optional(), note: z.string().optional() })
+      .strict(),
+  ])
+  .transform((v): Param =>
+    typeof v === "number"
+      ? { value: v }
+      : { value: v.value, ...(v.source !== undefined ? { source: v.source } : {}) },
+  );
+
+const richardson = z
+  .object({
+    k: param("nonnegative").describe(
+      "reaction of x to y's armament (Richardson's defense coefficient)",
+    ),
+    l: param("nonnegative").describe("reaction of y to x's armament"),
+    a: param("nonnegative").describe("fatigue/expense coefficient of x"),
+    b: param("nonnegative").describe("fatigue/expense coefficient of y"),
+    g: signedNumber.describe("grievance of x (negative: goodwill)"),
+    h: signedNumber.describe("grievance of y"),
+    start: z
+      .object({ x: signedNumber, y: signedNumber, source: sourceRef.optional() })
+      .strict()
+      .optional()
+      .describe("armaments at t = 0; default (0, 0)"),
+    horizon: z.number().positive().max(1e6).optional().describe("end time; default 10"),
+    points: z.number().int().min(2).max(100_000).optional().describe("output times; default 101"),
+    unit: z.string().optional().describe("what x and y measure, e.g. billion USD per year"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const offenseOption = z
+  .object({
+    kind: z.enum(["launchers", "warheads", "decoys"]),
+    element: id.describe("force element of this side that the option grows"),
+    max: param("count").describe(
+      "cap: most launchers (launchers), warheads per launcher (warheads), decoys per warhead (decoys)",
+    ),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const raceCosts = z
+  .object({
+    interceptor: param("nonnegative").optional(),
+    warhead: param("nonnegative").optional(),
+    decoy: param("nonnegative").optional(),
+    launcher: z
+      .record(z.string(), param("nonnegative"))
+      .optional()
+      .describe("per launcher added, by force element id, without its warheads"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const thirdPartyElement = z
+  .object({
+    id,
+    name: z.string().optional(),
+    missiles: param("count"),
+    warheadsPerMissile: param("positiveCount").optional(),
+    decoysPerMissile: param("count").optional(),
+    reliability: param("probability").optional(),
+    growthPerRound: param("count").optional(),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const defenseGoal = z
+  .object({
+    kind: z.enum(["schedule", "third-party", "damage-limitation"]),
+    interceptors: z
+      .array(param("count"))
+      .min(1)
+      .optional()
+      .describe("schedule: the inventory to reach in round 1, 2, …; the last holds"),
+    pNoLeak: param("probability").optional().describe("third-party: P(no leak) to reach"),
+    raid: z.array(thirdPartyElement).min(1).optional().describe("third-party: the raid"),
+    layers: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe("third-party: this side's layers that engage the raid; default the sized layer"),
+    warheads: param("count")
+      .optional()
+      .describe("damage-limitation: most peer warheads delivered after this side's first strike"),
+    confidence: param("probability")
+      .optional()
+      .describe("damage-limitation: with this probability"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const raceSide = z
+  .object({
+    requirement: z
+      .object({
+        warheads: param("count"),
+        confidence: param("probability"),
+        source: sourceRef.optional(),
+        notes: z.string().optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "deliver at least `warheads` with probability `confidence` after the other's first strike",
+      ),
+    offense: z.array(offenseOption).optional(),
+    defense: z
+      .object({
+        layer: id.describe("id of this side's layer whose interceptors it buys"),
+        max: param("count").describe("most interceptors the layer may hold"),
+        goal: defenseGoal,
+        source: sourceRef.optional(),
+        notes: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    costsMillionUsd: raceCosts.optional(),
+    budgetMillionUsd: param("nonnegative").optional().describe("most spent over the whole race"),
+    limits: z
+      .object({
+        warheads: param("count").optional(),
+        launchers: param("count").optional(),
+        source: sourceRef.optional(),
+        notes: z.string().optional(),
+      })
+      .strict()
+      .optional()
+      .describe("totals the side keeps within (e.g. New START ceilings)"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const race = z
+  .object({
+    rounds: z.number().int().min(0).max(200).optional().describe("rounds to run; default 10"),
+    moves: z.enum(["alternating", "simultaneous"]).optional(),
+    costExchange: z
+      .enum(["ends", "every-round"])
+      .optional()
+      .describe("when to compute the cost-exchange ratio at the margin; default ends"),
+    richardson: richardson.optional(),
+    sides: z.record(z.string(), raceSide).optional().describe("race settings by side id"),
+    source: sourceRef.optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
 /** The scenario file format, version 1 (DESIGN §3). */
 export const scenarioSchema = z
   .object({
@@ -191,6 +354,7 @@ export const scenarioSchema = z
     sides: z.array(side).length(2),
     analysis: analysis.optional(),
     uncertainty: uncertainty.optional(),
+    race: race.optional(),
   })
   .strict();
 
@@ -201,6 +365,9 @@ export type SideSpec = Scenario["sides"][number];
 export type ForceSpec = SideSpec["forces"][number];
 export type DefenseSpec = NonNullable<SideSpec["defenses"]>[number];
 export type LayerSpec = DefenseSpec["layers"][number];
+export type RaceSpec = NonNullable<Scenario["race"]>;
+export type RaceSideSpec = NonNullable<RaceSpec["sides"]>[string];
+export type RichardsonSpec = NonNullable<RaceSpec["richardson"]>;
 
 /** Defaults of the analysis options (Kent & Thaler 1989, RAND R-3765-AF). */
 export const ANALYSIS_DEFAULTS = {

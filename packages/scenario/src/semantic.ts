@@ -1,5 +1,6 @@
 import type { IssuePath } from "./issues.ts";
 import { suggest } from "./issues.ts";
+import { checkRace } from "./raceChecks.ts";
 import type { RawIssue } from "./zodIssues.ts";
 
 export type CheckedIssue = RawIssue & { readonly severity: "error" | "warning" };
@@ -176,6 +177,8 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
     }
   }
 
+  checkRace(doc, err, warn);
+
   if (requireSources) {
     for (const path of unsourcedNumbers(raw)) {
       warn(
@@ -213,7 +216,16 @@ function walk(
 }
 
 // Numbers that are choices or settings rather than facts about the world: they need no source.
-const NO_SOURCE_NEEDED = new Set(["schemaVersion", "shots", "samples", "seed", "rank"]);
+const NO_SOURCE_NEEDED = new Set([
+  "schemaVersion",
+  "shots",
+  "samples",
+  "seed",
+  "rank",
+  "rounds",
+  "horizon",
+  "points",
+]);
 
 /**
  * Paths of numbers that carry no source, neither their own (`{value, source}`) nor one on an
