@@ -60,6 +60,19 @@ const SIPRI_YB: Reference = {
   citation: "SIPRI Yearbook 2024 and 2025, World nuclear forces",
 };
 
+const KENT_THALER_1989: Reference = {
+  id: "kentThaler1989",
+  citation:
+    "Glenn A. Kent and David E. Thaler, First-Strike Stability: A Methodology for Evaluating Strategic Forces, RAND R-3765-AF, 1989",
+  url: "https://www.rand.org/pubs/reports/R3765.html",
+};
+
+const GLASER_FETTER_2001: Reference = {
+  id: "glaserFetter2001",
+  citation:
+    'Charles L. Glaser and Steve Fetter, "National Missile Defense and the Future of U.S. Nuclear Weapons Policy," International Security 26(1), 2001, pp. 40-92',
+};
+
 /** Every model of the project. Each model adds its entry here. */
 export const MODELS: readonly ModelEntry[] = [
   {
@@ -72,6 +85,28 @@ export const MODELS: readonly ModelEntry[] = [
     doc: "docs/models/engagement.md",
     design: "DESIGN §2.1",
     references: [WILKENING_1999],
+  },
+  {
+    id: "exchange",
+    title: "Counterforce exchange",
+    summary:
+      "One side strikes first: greedy counterforce allocation over the other's targetable launchers, " +
+      "exact survivors, retaliation through the striker's layered defenses with coverage, launch " +
+      "under attack, and the value strike through the victim's defenses.",
+    doc: "docs/models/exchange.md",
+    design: "DESIGN §2.2",
+    references: [KENT_THALER_1989, GLASER_FETTER_2001],
+  },
+  {
+    id: "stability",
+    title: "First-strike stability and second-strike adequacy",
+    summary:
+      "Kent & Thaler costs, the stop rule, each side's break-even ratio r = min(1, C1/C2) and the " +
+      "first-strike stability index r_A·r_B; each side's retaliation distribution after the other's " +
+      "best first strike; everything also without defenses, and the difference.",
+    doc: "docs/models/stability.md",
+    design: "DESIGN §2.3",
+    references: [KENT_THALER_1989],
   },
   {
     id: "treaty-compliance",

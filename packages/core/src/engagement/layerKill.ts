@@ -120,15 +120,18 @@ export function killedGivenThreats(
       const kBase = killProbability(layer.sspk, b, layer.tracking);
       const out = new Float64Array(N + 1);
       let pruned = row.pruned;
+      const pairs = binomialPairs(
+        N,
+        row.offset,
+        row.offset + row.mass.length - 1,
+        kPlus,
+        kBase,
+        tolerance,
+      );
       for (let k = 0; k < row.mass.length; k++) {
         const wh = row.mass[k]!;
         if (wh === 0) continue;
-        const h = row.offset + k;
-        const c = convolve(
-          binomialPmf(h, kPlus, tolerance),
-          binomialPmf(N - h, kBase, tolerance),
-          tolerance,
-        );
+        const c = pairs[k]!;
         pruned += wh * c.pruned;
         for (let t = 0; t < c.mass.length; t++)
           out[c.offset + t] = out[c.offset + t]! + wh * c.mass[t]!;
@@ -308,15 +311,19 @@ function even(
     const kBase = killProbability(p, b, d);
     const hPmf = trimPmf(acc, 0, 0, tolerance);
     pruned += hPmf.pruned;
+    const pairs = binomialPairs(
+      N,
+      hPmf.offset,
+      hPmf.offset + hPmf.mass.length - 1,
+      kPlus,
+      kBase,
+      tolerance,
+    );
     for (let k = 0; k < hPmf.mass.length; k++) {
       const wh = hPmf.mass[k]!;
       if (wh === 0) continue;
       const h = hPmf.offset + k;
-      const killedGivenH = convolve(
-        binomialPmf(h, kPlus, tolerance),
-        binomialPmf(N - h, kBase, tolerance),
-        tolerance,
-      );
+      const killedGivenH = pairs[k]!;
       pruned += wh * killedGivenH.pruned;
       for (let t = 0; t < killedGivenH.mass.length; t++) {
         const x = killedGivenH.offset + t;
@@ -595,4 +602,62 @@ function shootLookShootWithDecoys(
     expectedShots,
     expectedEngaged,
   };
+}
+
+/**
+ * The distributions D_h = Binomial(h, kPlus) ⊛ Binomial(N − h, kBase) for h = lo..hi (RVs killed
+ * when h of N RVs get one shot more than the rest), index h − lo. Neighbouring h differ by one
+ * Bernoulli swapped for another: a deconvolution and a convolution, O(width) per step instead of
+ * a fresh O(width²) convolution. The walk goes in the direction that deconvolves the Bernoulli of
+ * smaller variance: the step's transfer function |(a1 + b1 z)/(a0 + b0 z)| is at most 1 on the unit
+ * circle exactly when a0 b0 <= a1 b1, so rounding errors never grow. Each deconvolution runs from
+ * the end where it is stable (top-down when the probability exceeds 1/2). The window covers the
+ * pruned supports of both ends.
+ */
+export function binomialPairs(
+  N: number,
+  lo: number,
+  hi: number,
+  kPlus: number,
+  kBase: number,
+  tolerance: number,
+): Pmf[] {
+  const direct = (h: number) =>
+    convolve(binomialPmf(h, kPlus, tolerance), binomialPmf(N - h, kBase, tolerance), tolerance);
+  if (hi - lo < 4) return Array.from({ length: hi - lo + 1 }, (_, i) => direct(lo + i));
+  const up = kBase * (1 - kBase) <= kPlus * (1 - kPlus);
+  // Going up swaps a kBase trial for a kPlus trial; going down the reverse.
+  const [dec, con] = up ? [kBase, kPlus] : [kPlus, kBase];
+  const first = direct(up ? lo : hi);
+  const last = direct(up ? hi : lo);
+  const base = Math.min(first.offset, last.offset);
+  const top = Math.max(first.offset + first.mass.length, last.offset + last.mass.length);
+  const n = top - base + 1;
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  d.set(first.mass, first.offset - base);
+  const out: Pmf[] = new Array<Pmf>(hi - lo + 1);
+  const count = hi - lo + 1;
+  for (let step = 0; step < count; step++) {
+    const h = up ? lo + step : hi - step;
+    out[h - lo] = step === 0 ? first : trimPmf(d.slice(), base, 0, tolerance);
+    if (step === count - 1) break;
+    // e = d ⊘ Bernoulli(dec): d[x] = (1 − dec) e[x] + dec e[x − 1].
+    if (dec <= 0) e.set(d);
+    else if (dec >= 1) {
+      for (let x = 0; x < n - 1; x++) e[x] = d[x + 1]!;
+      e[n - 1] = 0;
+    } else if (dec > 0.5) {
+      e[n - 1] = 0;
+      e[n - 2] = d[n - 1]! / dec;
+      for (let x = n - 2; x >= 1; x--) e[x - 1] = (d[x]! - (1 - dec) * e[x]!) / dec;
+    } else {
+      e[0] = d[0]! / (1 - dec);
+      for (let x = 1; x < n; x++) e[x] = (d[x]! - dec * e[x - 1]!) / (1 - dec);
+    }
+    // d = e ⊛ Bernoulli(con).
+    d[0] = (1 - con) * e[0]!;
+    for (let x = 1; x < n; x++) d[x] = (1 - con) * e[x]! + con * e[x - 1]!;
+  }
+  return out;
 }

@@ -6,6 +6,12 @@ import type { DefenseLayer, RaidElement } from "./types.ts";
 import { killProbability } from "./killProbability.ts";
 import { killedGivenThreats } from "./layerKill.ts";
 
+/**
+ * Grid cells below this probability are dropped as they arise (their total is added to the
+ * reported pruned mass): even a million of them carry less than 1e-15.
+ */
+const CELL_FLOOR = 1e-21;
+
 /** What one layer did to the independent elements that fly through it (and nothing else). */
 export interface PoolOutcome {
   /** PMF of RVs of the pool that get through the layer. */
@@ -52,7 +58,10 @@ export function poolDelivered(
     for (let i = 0; i < grid.nN; i++) {
       for (let j = 0; j < grid.nC; j++) {
         const g = grid.data[i * grid.nC + j]!;
-        if (g === 0) continue;
+        if (g < CELL_FLOOR) {
+          pruned += g;
+          continue;
+        }
         for (let k = 0; k < m.mass.length; k++) {
           const a = m.mass[k]!;
           if (a === 0) continue;
@@ -99,7 +108,10 @@ export function poolDelivered(
     for (let i = 0; i < grid.nN; i++) {
       for (let j = 0; j < grid.nC; j++) {
         const p = grid.data[i * grid.nC + j]!;
-        if (p === 0) continue;
+        if (p < CELL_FLOOR) {
+          pruned += p;
+          continue;
+        }
         const C = grid.c0 + j;
         let row = rows.get(C);
         if (!row) {
@@ -122,7 +134,10 @@ export function poolDelivered(
     const N = table.n0 + i;
     for (let j = 0; j < table.nT; j++) {
       const p = table.data[i * table.nT + j]!;
-      if (p === 0) continue;
+      if (p < CELL_FLOOR) {
+        pruned += p;
+        continue;
+      }
       const second = table.t0 + j;
       const T = boost ? second : N + second;
       eThreats += p * (boost ? T : N);
@@ -138,7 +153,9 @@ export function poolDelivered(
           engagedByN.set(N, wj);
         }
         if (E >= T) wj[N] = wj[N]! + pu;
-        else {
+        else if (E <= 64 && addSmallHypergeometric(wj, T, N, E, pu)) {
+          // added in place
+        } else {
           const row = hypergeometricRow(T, N, E, tolerance);
           pruned += pu * row.pruned;
           for (let x = 0; x < row.mass.length; x++)
@@ -183,4 +200,36 @@ export function poolDelivered(
     expectedRVsKilled: eKilled,
     expectedInterceptorsUsed: eShots,
   };
+}
+
+/**
+ * Adds `weight × Hypergeometric(j; total, successes, draws)` into `into[j]` without allocating,
+ * for few draws: P(lo) as a product of at most `draws` ratios, then the ratio recurrence (as in
+ * hypergeometricPmf's small-draws path). Returns false if P(lo) would underflow.
+ */
+function addSmallHypergeometric(
+  into: Float64Array,
+  total: number,
+  successes: number,
+  draws: number,
+  weight: number,
+): boolean {
+  const failures = total - successes;
+  const lo = Math.max(0, draws - failures);
+  const hi = Math.min(draws, successes);
+  let p = 1;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < draws; i++) {
+    const num = a < lo ? successes - a++ : failures - b++;
+    p *= num / (total - i);
+  }
+  for (let i = 1; i <= lo; i++) p *= (draws - lo + i) / i;
+  if (!(p > 1e-290)) return false;
+  into[lo] = into[lo]! + weight * p;
+  for (let k = lo; k < hi; k++) {
+    p *= ((successes - k) * (draws - k)) / ((k + 1) * (failures - draws + k + 1));
+    into[k + 1] = into[k + 1]! + weight * p;
+  }
+  return true;
 }

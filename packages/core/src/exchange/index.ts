@@ -17,4 +17,5 @@ export {
   strikerAvailability,
   valueStrikeRaid,
 } from "./raids.ts";
-export { meanDelivered } from "./meanDelivered.ts";
+export type { MeanMethod } from "./meanDelivered.ts";
+export { meanDelivered, meanKilled } from "./meanDelivered.ts";

@@ -147,22 +147,49 @@ export function meanDelivered(
 ): number | undefined {
   let total = 0;
   for (const el of raid) total += el.warheadsPerMissile * pmfMean(el.missiles);
-  if (layers.length === 0) return total;
-  const fast = raid.every((el) => el.route !== undefined && (el.route & (el.route - 1)) === 0);
+  const killed = meanKilled(raid, layers, tolerance);
+  return killed === undefined ? undefined : total - killed;
+}
+
+/**
+ * How expected kills are computed: `fast` picks the cheapest exact method (truncated
+ * convolution, PGF quadrature, or convolution reusing unchanged elements); `reference` always
+ * convolves every element afresh — slower, simpler, the baseline the others are tested against.
+ */
+export type MeanMethod = "fast" | "reference";
+
+/**
+ * Expected RVs the layers remove from a raid (exact). Elements that fly through no layer do not
+ * matter: callers may leave them out and add their expectation in closed form.
+ */
+export function meanKilled(
+  raid: readonly RaidElement[],
+  layers: readonly DefenseLayer[],
+  tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+  method: MeanMethod = "fast",
+): number | undefined {
+  if (layers.length === 0) return 0;
+  const engaged = raid.filter((el) => el.route !== 0);
+  if (engaged.length === 0) return 0;
+  const fast = engaged.every((el) => el.route !== undefined && (el.route & (el.route - 1)) === 0);
   const engagedSls = layers.some(
     (l, i) =>
-      l.doctrine.kind === "shoot-look-shoot" && raid.some((el) => (el.route ?? 0) & (1 << i)),
+      l.doctrine.kind === "shoot-look-shoot" && engaged.some((el) => (el.route ?? 0) & (1 << i)),
   );
   if (!fast || engagedSls) {
-    const r = engageRaid(raid, layers, { tolerance });
-    return r.ok ? r.expectedDelivered : undefined;
+    const r = engageRaid(engaged, layers, { tolerance });
+    if (!r.ok) return undefined;
+    let total = 0;
+    for (const el of engaged) total += el.warheadsPerMissile * pmfMean(el.missiles);
+    return total - r.expectedDelivered;
   }
+  let killed = 0;
   layers.forEach((layer, i) => {
-    const pool = raid.filter((el) => el.route === 1 << i && el.missiles.mass.length > 0);
+    const pool = engaged.filter((el) => el.route === 1 << i && el.missiles.mass.length > 0);
     if (pool.length === 0 || layer.interceptors === 0 || layer.reliability === 0) return;
-    total -= layer.reliability * expectedKilled(pool, layer, tolerance);
+    killed += layer.reliability * expectedKilled(pool, layer, tolerance, method);
   });
-  return total;
+  return killed;
 }
 
 let nextUid = 1;
@@ -205,7 +232,11 @@ function expectedKilled(
   pool: readonly RaidElement[],
   layer: DefenseLayer,
   tolerance: number,
+  method: MeanMethod = "fast",
 ): number {
+  if (method === "reference") return referenceKilled(pool, layer, tolerance);
+  const viaTruncation = truncatedKilled(pool, layer);
+  if (viaTruncation !== undefined) return viaTruncation;
   const viaLaplace = laplaceKilled(pool, layer);
   if (viaLaplace !== undefined) return viaLaplace;
   const ids = pool.map(uid);
@@ -251,6 +282,22 @@ function expectedKilled(
   return killed;
 }
 
+/** Σ_t killShare(t) E[N; T = t] by full convolution of every element (no reuse, no shortcuts). */
+function referenceKilled(
+  pool: readonly RaidElement[],
+  layer: DefenseLayer,
+  tolerance: number,
+): number {
+  let acc: Pair = UNIT;
+  for (const el of pool) acc = pairProduct(acc, pairOf(el, layer, tolerance), tolerance);
+  let killed = 0;
+  for (let j = 0; j < acc.q.length; j++) {
+    const qj = acc.q[j]!;
+    if (qj !== 0) killed += killShareAt(layer, acc.offset + j) * qj;
+  }
+  return killed;
+}
+
 const UNIT: Pair = { offset: 0, p: Float64Array.of(1), q: Float64Array.of(0) };
 
 function prefixProducts(pairs: readonly Pair[], tolerance: number): Pair[] {
@@ -292,10 +339,27 @@ function killedWithOthers(o: Others, e: Pair, layer: DefenseLayer): number {
   return killed;
 }
 
-/** Nodes of the Gauss–Laguerre rule used for E[N/T]; see laplaceKilled. */
-const LAGUERRE_NODES = 32;
-/** Σ w_i e^{x_i} of that rule (≈ 120): bounds what one unit of mass can contribute. */
-let laguerreMass = 0;
+/**
+ * Gauss–Laguerre rules used for E[N/T] (see laplaceKilled), each with the range of t/c over which
+ * it integrates e^{−(t/c)v} to within 1.2e-13 relative (checked with numpy's laggauss).
+ */
+const LAGUERRE_RULES = [
+  { nodes: 32, lo: 0.3, hi: 2.5 },
+  { nodes: 64, lo: 0.15, hi: 4 },
+] as const;
+
+/** Σ w_i e^{x_i} of an n-node rule: bounds what one unit of mass can contribute (≈ 120, 245). */
+function laguerreMass(n: number): number {
+  let m = LAGUERRE_MASS.get(n);
+  if (m === undefined) {
+    const g = gaussLaguerre(n);
+    m = 0;
+    for (let i = 0; i < n; i++) m += g.weights[i]! * Math.exp(g.nodes[i]!);
+    LAGUERRE_MASS.set(n, m);
+  }
+  return m;
+}
+const LAGUERRE_MASS = new Map<number, number>();
 
 /**
  * ln G(x) for the PGF G(x) = Σ_m a(m) ψ^m of a missile-count PMF with per-missile PGF value ψ,
@@ -371,21 +435,22 @@ function laplaceKilled(pool: readonly RaidElement[], layer: DefenseLayer): numbe
   const lnGAt = (theta: number) =>
     pool.reduce((s, el) => s + logPgf(el.missiles, lnPsi(el, theta)).lnG, 0);
   // Chernoff: P(T <= t) <= G(e^{−θ}) e^{θ t} (θ > 0); P(T >= t) <= G(e^{θ}) e^{−θ t}.
-  const tLo = 0.3 * c;
-  const tHi = 2.5 * c;
-  let lnLower = Infinity;
-  for (const th of [0.5, 1.2, 2.5]) lnLower = Math.min(lnLower, lnGAt(th) + th * tLo);
-  let lnUpper = Infinity;
-  for (const th of [0.4, 0.9, 1.5]) lnUpper = Math.min(lnUpper, lnGAt(-th) - th * tHi);
-  if (laguerreMass === 0) {
-    const g = gaussLaguerre(LAGUERRE_NODES);
-    g.nodes.forEach((x, i) => (laguerreMass += g.weights[i]! * Math.exp(x)));
-  }
-  // Mass below tLo (which also covers T <= t0 < tLo) may be misweighted by up to (K + laguerreMass);
-  // above tHi, by its size-biased share, at most tMax / c.
-  const errorBound = K * (Math.exp(lnLower) * (1 + laguerreMass) + Math.exp(lnUpper) * (tMax / c));
-  if (!(errorBound <= 1e-12) || t0 >= tLo) return undefined;
-  const { nodes, weights } = gaussLaguerre(LAGUERRE_NODES);
+  const lower = [0.5, 1.2, 2.5, 5].map((th) => ({ th, lnG: lnGAt(th) }));
+  const upper = [0.3, 0.6, 1.2].map((th) => ({ th, lnG: lnGAt(-th) }));
+  const rule = LAGUERRE_RULES.find((r) => {
+    const tLo = r.lo * c;
+    const tHi = r.hi * c;
+    if (t0 >= tLo) return false;
+    const lnLower = Math.min(...lower.map((x) => x.lnG + x.th * tLo));
+    const lnUpper = Math.min(...upper.map((x) => x.lnG - x.th * tHi));
+    // Mass below tLo (which also covers T <= t0 < tLo) may be misweighted by up to K (1 + the
+    // rule's mass); mass above tHi by its size-biased share, at most tMax / c.
+    const errorBound =
+      K * (Math.exp(lnLower) * (1 + laguerreMass(r.nodes)) + Math.exp(lnUpper) * (tMax / c));
+    return errorBound <= 1e-12;
+  });
+  if (!rule) return undefined;
+  const { nodes, weights } = gaussLaguerre(rule.nodes);
   let sum = 0;
   for (let i = 0; i < nodes.length; i++) {
     const theta = nodes[i]! / c; // x = e^{−θ}
@@ -401,4 +466,59 @@ function laplaceKilled(pool: readonly RaidElement[], layer: DefenseLayer): numbe
     sum += weights[i]! * Math.exp(nodes[i]! + lnG) * ratio;
   }
   return (K * sum) / c;
+}
+
+/**
+ * Expected RVs killed when the threat objects are exactly the RVs (no decoys in the footprint,
+ * or all of them discriminated, outside boost): T = N, and above t0 (⌊I/n⌋ for barrage, I for
+ * even) every further RV leaves the expected kills at K (pk_n ⌊I/n⌋, or I k_1). So
+ * E[killed] = Σ_{n ≤ t0} n φ(n) P(N = n) + K P(N > t0), which needs N's distribution only up to
+ * t0: a truncated convolution of the elements' PMFs.
+ */
+function truncatedKilled(pool: readonly RaidElement[], layer: DefenseLayer): number | undefined {
+  const d = layer.doctrine;
+  if (d.kind === "shoot-look-shoot" || layer.phase === "boost") return undefined;
+  const decoysSeen =
+    layer.phase === "midcourse" &&
+    layer.discrimination < 1 &&
+    pool.some((el) => el.decoysPerMissile > 0);
+  if (decoysSeen) return undefined;
+  const t0 = d.kind === "barrage" ? Math.floor(layer.interceptors / d.shots) : layer.interceptors;
+  if (t0 > 4096) return undefined;
+  const K =
+    d.kind === "barrage"
+      ? killProbability(layer.sspk, d.shots, layer.tracking) * t0
+      : layer.interceptors * killProbability(layer.sspk, 1, layer.tracking);
+  // P(N = n) for n = 0..t0, and the total mass, by truncated convolution.
+  let acc = new Float64Array(t0 + 1);
+  acc[0] = 1;
+  let total = 1;
+  for (const el of pool) {
+    const w = el.warheadsPerMissile;
+    const m = el.missiles;
+    let mass = 0;
+    for (let i = 0; i < m.mass.length; i++) mass += m.mass[i]!;
+    total *= mass;
+    const next = new Float64Array(t0 + 1);
+    for (let n = 0; n <= t0; n++) {
+      const a = acc[n]!;
+      if (a === 0) continue;
+      for (let i = 0; i < m.mass.length; i++) {
+        const v = n + w * (m.offset + i);
+        if (v > t0) break;
+        next[v] = next[v]! + a * m.mass[i]!;
+      }
+    }
+    acc = next;
+  }
+  let killed = 0;
+  let below = 0;
+  for (let n = 1; n <= t0; n++) {
+    const p = acc[n]!;
+    if (p === 0) continue;
+    below += p;
+    killed += n * killShare(layer, n) * p;
+  }
+  below += acc[0]!;
+  return killed + K * Math.max(0, total - below);
 }

@@ -33,6 +33,7 @@ export function retaliationRaid(
   launchUnderAttack: number,
   tolerance: number = DEFAULT_PRUNE_TOLERANCE,
   cache?: Map<string, RaidElement>,
+  coveredOnly = false,
 ): RaidElement[] {
   const out: RaidElement[] = [];
   victim.forces.forEach((f, e) => {
@@ -47,6 +48,7 @@ export function retaliationRaid(
       }
     }
     for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
+      if (coveredOnly && route === 0) continue;
       // The same launcher groups give the same element object, so later stages can cache on it.
       const key = `${e}|${route}|${list.map(({ n, p }) => `${n}:${p}`).join(",")}`;
       const hit = cache?.get(key);
@@ -130,6 +132,7 @@ export function valueStrikeRaid(
   strikerReadiness: number,
   layers: readonly DefenseLayer[],
   tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+  coveredOnly = false,
 ): RaidElement[] {
   const avail = strikerAvailability(striker, strikerReadiness);
   const out: RaidElement[] = [];
@@ -147,7 +150,7 @@ export function valueStrikeRaid(
       }
     });
     for (const [route, share] of [...shares].sort((x, y) => y[0] - x[0])) {
-      if (share <= 0) continue;
+      if (share <= 0 || (coveredOnly && route === 0)) continue;
       out.push({
         id: f.id,
         kind: f.kind,

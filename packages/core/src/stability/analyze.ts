@@ -13,7 +13,8 @@ import {
   pointMass,
 } from "../prob/pmf.ts";
 import { CounterforcePlan } from "../exchange/counterforcePlan.ts";
-import { meanDelivered } from "../exchange/meanDelivered.ts";
+import type { MeanMethod } from "../exchange/meanDelivered.ts";
+import { meanKilled } from "../exchange/meanDelivered.ts";
 import {
   defenseLayers,
   retaliationRaid,
@@ -116,6 +117,11 @@ export interface AnalysisResult extends Balance {
 
 export interface AnalyzeOptions {
   readonly tolerance?: number;
+  /**
+   * `reference`: evaluate every counterforce spend exactly by plain convolution, with no bounds
+   * or quadrature. Same results, several times slower: the baseline for tests and benchmarks.
+   */
+  readonly method?: MeanMethod;
   /** Also return the drawdown curves (every s) for charts. */
   readonly curves?: boolean;
 }
@@ -200,15 +206,20 @@ function killBound(layers: readonly DefenseLayer[], maxPayload: number): number 
  * closed forms and a bound on what the defenses can remove; only the s whose lower bound can still
  * beat the best upper bound are computed exactly (branch and bound; the choice is unchanged).
  */
-function strikeFirst(
-  striker: Side,
-  victim: Side,
-  a: AnalysisOptions,
-  withDefenses: boolean,
-  tolerance: number,
-  wantCurve: boolean,
-  withPmf = true,
-): Direction {
+interface StrikeOptions {
+  readonly withDefenses: boolean;
+  readonly tolerance: number;
+  readonly curve: boolean;
+  readonly pmf: boolean;
+  readonly method: MeanMethod;
+}
+
+function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeOptions): Direction {
+  const { withDefenses, tolerance, method } = o;
+  const wantCurve = o.curve;
+  const withPmf = o.pmf;
+  // The reference method evaluates every spend: no bounds, no reuse.
+  const bounded = method === "fast";
   const strikerLayers = withDefenses ? defenseLayers(striker) : [];
   const victimLayers = withDefenses ? defenseLayers(victim) : [];
   const avail = strikerAvailability(striker, a.strikerReadiness);
@@ -258,24 +269,37 @@ function strikeFirst(
   type Exact = Omit<Direction, "retaliation" | "curve">;
   const raidCache = new Map<string, RaidElement>();
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
+    // Closed-form expectation minus what the defenses remove (only covered launchers matter).
     const retaliationMean =
       strikerLayers.length === 0
         ? ret0[s]!
-        : mean(
-            meanDelivered(
-              retaliationRaid(victim, walk, strikerLayers, lua, tolerance, raidCache),
+        : ret0[s]! -
+          mean(
+            meanKilled(
+              retaliationRaid(
+                victim,
+                walk,
+                strikerLayers,
+                lua,
+                tolerance,
+                bounded ? raidCache : undefined,
+                true,
+              ),
               strikerLayers,
               tolerance,
+              method,
             ),
           );
     const valueMean =
       victimLayers.length === 0
         ? val0(s)
-        : mean(
-            meanDelivered(
-              valueStrikeRaid(striker, s, a.strikerReadiness, victimLayers, tolerance),
+        : val0(s) -
+          mean(
+            meanKilled(
+              valueStrikeRaid(striker, s, a.strikerReadiness, victimLayers, tolerance, true),
               victimLayers,
               tolerance,
+              method,
             ),
           );
     const ownDamage = damage(retaliationMean, striker.w80);
@@ -296,7 +320,7 @@ function strikeFirst(
   };
   const exact = new Map<number, Exact>();
   let threshold = bestUpper;
-  if (!curve) {
+  if (!curve && bounded) {
     const first = upperArgmin;
     const walk = new CounterforcePlan(striker, victim);
     for (let s = 0; s < first; s++) walk.step();
@@ -307,7 +331,7 @@ function strikeFirst(
   const walk = new CounterforcePlan(striker, victim);
   for (let s = 0; s <= sMax; s++) {
     if (s > 0) walk.step();
-    if (exact.has(s) || (!curve && lower[s]! > threshold + 2 * COST_TIE)) continue;
+    if (exact.has(s) || (!curve && bounded && lower[s]! > threshold + 2 * COST_TIE)) continue;
     const e = exactAt(s, walk);
     exact.set(s, e);
     threshold = Math.min(threshold, e.cost);
@@ -357,11 +381,13 @@ function balance(
   withDefenses: boolean,
   tolerance: number,
   curves: boolean,
+  method: MeanMethod,
 ): Balance & { pruned: number } {
   const [A, B] = input.sides;
   const a = input.analysis;
-  const ab = strikeFirst(A, B, a, withDefenses, tolerance, curves); // A strikes first
-  const ba = strikeFirst(B, A, a, withDefenses, tolerance, curves); // B strikes first
+  const o: StrikeOptions = { withDefenses, tolerance, curve: curves, pmf: true, method };
+  const ab = strikeFirst(A, B, a, o); // A strikes first
+  const ba = strikeFirst(B, A, a, o); // B strikes first
   const side = (me: Side, mine: Direction, theirs: Direction): SideResult => {
     // When the other strikes first, my cost is their enemy cost; my retaliation is their retaliation.
     const c2 = theirs.enemyCost;
@@ -412,8 +438,9 @@ function balance(
 export function analyze(input: ExchangeInput, options: AnalyzeOptions = {}): AnalysisResult {
   const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
   const curves = options.curves ?? false;
-  const withD = balance(input, true, tolerance, curves);
-  const without = balance(input, false, tolerance, curves);
+  const method = options.method ?? "fast";
+  const withD = balance(input, true, tolerance, curves, method);
+  const without = balance(input, false, tolerance, curves, method);
   const { pruned, ...withBalance } = withD;
   const { pruned: prunedWithout, ...withoutBalance } = without;
   return {
@@ -458,13 +485,20 @@ export interface StabilityIndex {
  */
 export function stabilityIndex(
   input: ExchangeInput,
-  options: { readonly tolerance?: number } = {},
+  options: { readonly tolerance?: number; readonly method?: MeanMethod } = {},
 ): StabilityIndex & { readonly withoutDefenses: StabilityIndex } {
   const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
   const world = (withDefenses: boolean): StabilityIndex => {
     const [A, B] = input.sides;
-    const ab = strikeFirst(A, B, input.analysis, withDefenses, tolerance, false, false);
-    const ba = strikeFirst(B, A, input.analysis, withDefenses, tolerance, false, false);
+    const o: StrikeOptions = {
+      withDefenses,
+      tolerance,
+      curve: false,
+      pmf: false,
+      method: options.method ?? "fast",
+    };
+    const ab = strikeFirst(A, B, input.analysis, o);
+    const ba = strikeFirst(B, A, input.analysis, o);
     const side = (id: string, mine: Direction, theirs: Direction): StabilitySide => ({
       id,
       counterforceWarheads: mine.s,
