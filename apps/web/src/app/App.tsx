@@ -391,7 +391,7 @@ function Workbench(props: WorkbenchProps) {
           last valid version.
         </p>
       )}
-      <div class="layout">
+      <div class={`layout${tab === "yaml" ? " wide-editor" : ""}`}>
         <section class="editor panel" aria-label="Scenario editor">
           <div
             class="tabs"
@@ -431,8 +431,10 @@ function Workbench(props: WorkbenchProps) {
             {tab === "form" ? (
               model && scenario ? (
                 <FormEditor
+                  key={loaded.seq}
                   model={model}
                   scenario={scenario}
+                  current={parsed.ok ? parsed.scenario : null}
                   text={text}
                   issues={issues}
                   rangeOf={rangeOf}

@@ -2,7 +2,9 @@
 // defense layer. Every edit is written into the YAML text (the one source of truth); values shown
 // are read back from it, so the form and the YAML never disagree.
 import type { IssuePath, Scenario, ScenarioIssue } from "@stratbal/scenario";
-import { describeDomain, domainBounds } from "@stratbal/scenario";
+import type { Distribution } from "@stratbal/core";
+import { describeDomain, domainBounds, listParams } from "@stratbal/scenario";
+import { Component } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { Field, FieldGroup, FormModel, SliderRange } from "../scenario/formModel.ts";
 import { issuesAt } from "../scenario/formModel.ts";
@@ -11,7 +13,10 @@ import { formatNumber, rawValues } from "../scenario/yamlEdit.ts";
 
 export interface FormEditorProps {
   readonly model: FormModel;
+  /** The last valid scenario (sources, form structure). */
   readonly scenario: Scenario;
+  /** The scenario the text is now, when it validates: values are read from it, not re-parsed. */
+  readonly current: Scenario | null;
   readonly text: string;
   readonly issues: readonly ScenarioIssue[];
   readonly rangeOf: (f: Field) => SliderRange;
@@ -144,6 +149,46 @@ function ParamField({ field, raw, issues, range, onSet, citation, blocked }: Fie
   );
 }
 
+function sameRaw(a: RawValue, b: RawValue): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "number") return a.value === (b as typeof a).value;
+  if (a.kind === "missing") return true;
+  return a.text === (b as typeof a).text;
+}
+
+function sameIssues(a: readonly ScenarioIssue[], b: readonly ScenarioIssue[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.message === b[i]!.message && x.severity === b[i]!.severity)
+  );
+}
+
+/**
+ * A field re-renders only when what it shows changes: with a hundred fields, re-rendering them
+ * all on every slider step would cost more than the model.
+ */
+class MemoField extends Component<FieldProps> {
+  override shouldComponentUpdate(next: FieldProps): boolean {
+    const a = this.props;
+    return !(
+      a.field.ref.path === next.field.ref.path &&
+      a.field.label === next.field.label &&
+      a.field.ref.defaulted === next.field.ref.defaulted &&
+      a.field.ref.param.source === next.field.ref.param.source &&
+      a.field.ref.param.value === next.field.ref.param.value &&
+      sameRaw(a.raw, next.raw) &&
+      sameIssues(a.issues, next.issues) &&
+      a.range === next.range &&
+      a.onSet === next.onSet &&
+      a.citation === next.citation &&
+      a.blocked === next.blocked
+    );
+  }
+  override render() {
+    return <ParamField {...this.props} />;
+  }
+}
+
 function Group({
   group,
   values,
@@ -161,6 +206,25 @@ function Group({
     return typeof s === "string" ? s : s?.citation;
   };
   const groupIssues = group.fields.flatMap((f) => issuesAt(props.issues, f.ref.indexText));
+  // Parameters the file leaves at their defaults, other than the key ones, fold away. Which ones
+  // is fixed when the group first shows, so a field never moves while it is being edited.
+  const [folded] = useState(
+    () => new Set(group.fields.filter((f) => !f.key && f.ref.defaulted).map((f) => f.ref.path)),
+  );
+  const main = group.fields.filter((f) => !folded.has(f.ref.path));
+  const more = group.fields.filter((f) => folded.has(f.ref.path));
+  const field = (f: Field) => (
+    <MemoField
+      key={f.ref.path}
+      field={f}
+      raw={values.get(f.ref.indexText) ?? { kind: "missing" }}
+      issues={issuesAt(props.issues, f.ref.indexText)}
+      range={props.rangeOf(f)}
+      onSet={props.onSet}
+      citation={citation(f.ref.param.source)}
+      blocked={props.blocked !== undefined}
+    />
+  );
   return (
     <details class="group" open={open || groupIssues.some((i) => i.severity === "error")}>
       <summary>
@@ -170,21 +234,48 @@ function Group({
         )}
       </summary>
       <div class="group-fields">
-        {group.fields.map((f) => (
-          <ParamField
-            key={f.ref.path}
-            field={f}
-            raw={values.get(f.ref.indexText) ?? { kind: "missing" }}
-            issues={issuesAt(props.issues, f.ref.indexText)}
-            range={props.rangeOf(f)}
-            onSet={props.onSet}
-            citation={citation(f.ref.param.source)}
-            blocked={props.blocked !== undefined}
-          />
-        ))}
+        {main.map(field)}
+        {more.length > 0 && (
+          <details
+            class="more"
+            open={more.some((f) => issuesAt(props.issues, f.ref.indexText).length > 0)}
+          >
+            <summary>
+              {more.length} more at their defaults:{" "}
+              {more.map((f) => f.label.toLowerCase()).join(", ")}
+            </summary>
+            <div class="group-fields">{more.map(field)}</div>
+          </details>
+        )}
       </div>
     </details>
   );
+}
+
+/** What a parsed parameter shows in the form. */
+export function paramRaw(
+  value: number,
+  dist: Distribution | undefined,
+  defaulted: boolean,
+): RawValue {
+  if (dist) return { kind: "distribution", text: distributionText(dist) };
+  return defaulted ? { kind: "missing" } : { kind: "number", value };
+}
+
+/** A distribution as written in a scenario: `beta: 10 of 18`, `uniform [0.4, 0.7]`. */
+export function distributionText(d: Distribution): string {
+  switch (d.kind) {
+    case "beta":
+      return `beta: ${d.successes} of ${d.trials} (${d.prior} prior)`;
+    case "uniform":
+      return `uniform [${d.low}, ${d.high}]`;
+    case "triangular":
+      return `triangular [${d.low}, ${d.mode}, ${d.high}]`;
+    case "normal90":
+      return `normal, 90% in [${d.low}, ${d.high}]`;
+    default:
+      return d satisfies never;
+  }
 }
 
 /** Opens the groups an analyst reaches for first: forces and defense layers. */
@@ -201,12 +292,21 @@ export function FormEditor(props: FormEditorProps) {
     [props.model],
   );
   const values = useMemo(() => {
+    if (props.current) {
+      // A valid text: its parameters are the values (no second YAML parse on every edit).
+      return new Map(
+        listParams(props.current).map((r) => [
+          r.indexText,
+          paramRaw(r.param.value, r.param.dist, r.defaulted),
+        ]),
+      );
+    }
     const vals = rawValues(
       props.text,
       fields.map((f) => f.ref.at),
     );
     return new Map(fields.map((f, i) => [f.ref.indexText, vals[i]!]));
-  }, [props.text, fields]);
+  }, [props.text, props.current, fields]);
   return (
     <form
       class="form-editor"

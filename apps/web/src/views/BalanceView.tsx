@@ -262,7 +262,10 @@ function BalanceView(p: ViewProps) {
           Plot.plot({
             width,
             height: 70 + rows.length * 34,
-            marginLeft: Math.min(220, Math.max(120, width * 0.3)),
+            marginLeft: Math.min(
+              width * 0.45,
+              12 + 6.2 * Math.max(...rows.map((r) => r.label.length)),
+            ),
             x: {
               label: "warheads delivered (mean, 90% range)",
               grid: true,

@@ -28,6 +28,7 @@ const STATUS_COLOR: Readonly<Record<string, string>> = {
   within: "#2f7d32",
   EXCEEDS: "#b3261e",
   "not yet binding": "#8fa3bf",
+  "above, not yet binding": "#b45309",
   superseded: "#b0b0b0",
   "not in force": "#b0b0b0",
   "never in force": "#b0b0b0",
@@ -80,7 +81,10 @@ function TreatyView(p: ViewProps) {
       key: `${side}|${r.treatyId}|${r.limitId}`,
       limit: `${r.treatyName}: ${r.limit}`,
       share: r.counted! / r.limitValue,
-      status: STATUS_TEXT[r.status],
+      status:
+        r.status === "not-yet-binding" && r.withinLimit === false
+          ? "above, not yet binding"
+          : STATUS_TEXT[r.status],
       counted: r.counted!,
       limitText: r.limitText,
     }));
