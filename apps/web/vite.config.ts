@@ -1,16 +1,20 @@
 // The workbench is a static site: `vite build` writes apps/web/dist, which any static host can
 // serve from any path (relative base). Core runs in module workers.
 import { defineConfig } from "vite";
+import { thirdPartyLicenses } from "./vite/thirdPartyLicenses.ts";
+
+const licenses = thirdPartyLicenses();
 
 const output = {
-  // The @stdlib micro-packages carry a license header each; they go in LICENSES, not the bundle
-  // (rolldown's `comments.legal`, formerly `legalComments: "none"`).
+  // The @stdlib micro-packages carry a license header each; the notices go in
+  // THIRD-PARTY-LICENSES.txt, not the bundle (rolldown's `comments.legal`, was `legalComments`).
   comments: { legal: false },
 };
 
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
+  plugins: [licenses.page],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -30,6 +34,7 @@ export default defineConfig({
   },
   worker: {
     format: "es",
+    plugins: () => [licenses.worker],
     rolldownOptions: { output },
   },
   preview: { host: "localhost" },

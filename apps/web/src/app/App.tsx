@@ -518,7 +518,8 @@ function Workbench(props: WorkbenchProps) {
       <footer class="bottom muted">
         Strategic Balance Lab runs entirely in this page (models in a background worker); nothing is
         sent anywhere. Kill probabilities, reliabilities and coverage are notional inputs with
-        sources, never derived. <a href="docs.html?page=web">About the workbench</a>
+        sources, never derived. <a href="docs.html?page=web">About the workbench</a> ·{" "}
+        <a href="THIRD-PARTY-LICENSES.txt">Third-party licenses</a>
       </footer>
     </div>
   );
