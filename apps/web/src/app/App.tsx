@@ -107,7 +107,10 @@ export function App({ client }: { readonly client: ComputeClient }) {
     );
   }
   return (
+    // A new scenario (library, file, link) mounts a fresh workbench: no state of the previous one,
+    // such as its last valid version, can show through.
     <Workbench
+      key={loaded.seq}
       client={client}
       loaded={loaded}
       setLoaded={setLoaded}
@@ -139,11 +142,6 @@ function Workbench(props: WorkbenchProps) {
   const [linkState, setLinkState] = useState<{ text: string; copied: boolean } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  useEffect(() => {
-    setText(loaded.text);
-    setLinkState(null);
-  }, [loaded.seq]);
-
   const parsed = useMemo(() => safeParseScenario(text, { file: loaded.file }), [text, loaded.file]);
   const lastGood = useRef<Scenario | null>(null);
   if (parsed.ok) lastGood.current = parsed.scenario;
@@ -151,24 +149,17 @@ function Workbench(props: WorkbenchProps) {
   const issues: readonly ScenarioIssue[] = parsed.ok ? parsed.warnings : parsed.issues;
   const errorCount = issues.filter((i) => i.severity === "error").length;
 
-  // Slider ranges come from the scenario as loaded, so they never move under a dragged thumb.
-  const baseline = useMemo(() => {
-    const r = safeParseScenario(loaded.text);
-    return r.ok ? r.scenario : null;
-  }, [loaded.seq]);
+  // Slider ranges are fixed at a field's first value (the scenario as loaded, for a workbench is
+  // mounted afresh for each scenario), so they never move under a dragged thumb.
   const ranges = useRef(new Map<string, SliderRange>());
-  useEffect(() => ranges.current.clear(), [loaded.seq]);
-  const rangeOf = useCallback(
-    (f: Field): SliderRange => {
-      let r = ranges.current.get(f.ref.path);
-      if (!r) {
-        r = sliderRange(f.ref.domain, f.ref.param.value);
-        ranges.current.set(f.ref.path, r);
-      }
-      return r;
-    },
-    [baseline],
-  );
+  const rangeOf = useCallback((f: Field): SliderRange => {
+    let r = ranges.current.get(f.ref.path);
+    if (!r) {
+      r = sliderRange(f.ref.domain, f.ref.param.value);
+      ranges.current.set(f.ref.path, r);
+    }
+    return r;
+  }, []);
 
   const model = useMemo(() => (scenario ? formModel(scenario) : null), [scenario]);
 
@@ -431,7 +422,6 @@ function Workbench(props: WorkbenchProps) {
             {tab === "form" ? (
               model && scenario ? (
                 <FormEditor
-                  key={loaded.seq}
                   model={model}
                   scenario={scenario}
                   current={parsed.ok ? parsed.scenario : null}

@@ -89,6 +89,16 @@ test("the default scenario loads and draws its charts with no console errors", a
   await page.locator('[role="tab"][data-tab="yaml"]').click();
   await expect(page.getByTestId("yaml-text")).toHaveValue(/schemaVersion: 1/);
   await shot(page, "yaml-editor-1280x800");
+
+  // The model pages open from the views, rendered from docs/.
+  await openView(page, "engagement");
+  const [doc] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.locator(".model-docs a").first().click(),
+  ]);
+  await expect(doc.locator("h1")).toBeVisible();
+  await expect(doc.locator(".doc-nav")).toContainText("docs/models/");
+  await doc.close();
   expect(errors).toEqual([]);
 });
 
