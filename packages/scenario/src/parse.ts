@@ -71,6 +71,21 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
       ],
     };
   }
+  const deep = excessiveNesting(text);
+  if (deep) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "nesting_too_deep",
+          [],
+          `the document nests deeper than ${deep.limit} levels here; a scenario nests a few levels (is this file a scenario?)`,
+          deep.line,
+          deep.col,
+        ),
+      ],
+    };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -125,7 +140,14 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return {
       ok: false,
-      issues: [issue("invalid_type", [], "expected a mapping at the top of the file", 1, 1)],
+      issues: [
+        issue(
+          "invalid_type",
+          [],
+          "expected a mapping at the top of the file",
+          ...lineCol(locate(doc, lines, [])),
+        ),
+      ],
     };
   }
   const migrated = migrate(data as Record<string, unknown>);
@@ -152,6 +174,75 @@ export function parseScenario(text: string, options: ParseOptions = {}): Scenari
   const r = safeParseScenario(text, options);
   if (!r.ok) throw new ScenarioError(r.issues);
   return r.scenario;
+}
+
+/** Deepest flow nesting ([ and {) and block indentation a scenario may use. */
+export const MAX_FLOW_NESTING = 64;
+export const MAX_BLOCK_INDENT = 256;
+
+/**
+ * Finds nesting too deep to parse safely, before parsing: the YAML parser recurses once per
+ * level, and a few thousand levels (a 10 KB file) overflow its stack — or, repeated in one
+ * process, abort the engine. Counts flow brackets outside quotes and comments, and a line's
+ * indentation plus its leading "- " entries (each opens a block level). Over-approximates.
+ */
+export function excessiveNesting(
+  text: string,
+): { line: number; col: number; limit: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  let quote: string | undefined;
+  let comment = false;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    col++;
+    if (ch === "\n") {
+      line++;
+      col = 0;
+      comment = false;
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") quote = undefined; // single-quoted scalars rarely span lines; be lenient
+      continue;
+    }
+    if (lineStart) {
+      if (ch === " " || ch === "\t") {
+        indent++;
+        if (indent > MAX_BLOCK_INDENT) return { line, col, limit: MAX_BLOCK_INDENT };
+        continue;
+      }
+      if (ch === "-" && (text[i + 1] === " " || text[i + 1] === "\t")) {
+        indent += 2;
+        if (indent > MAX_BLOCK_INDENT) return { line, col, limit: MAX_BLOCK_INDENT };
+        i++;
+        col++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (ch === "\\" && quote === '"') {
+        i++;
+        col++;
+      } else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (ch === "[" || ch === "{") {
+      depth++;
+      if (depth > MAX_FLOW_NESTING) return { line, col, limit: MAX_FLOW_NESTING };
+    } else if ((ch === "]" || ch === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function lineCol(at: { line: number; col: number }): [number, number] {
+  return [at.line, at.col];
 }
 
 function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {

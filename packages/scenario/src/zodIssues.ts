@@ -91,13 +91,20 @@ function unwrap(s: AnySchema | undefined): AnySchema | undefined {
 
 /** The parameter domain declared at `path`, when the field is a numeric parameter. */
 export function domainAt(root: AnySchema, path: IssuePath): Domain | undefined {
-  let s = schemaAt(root, path);
+  return domainOf(schemaAt(root, path));
+}
+
+function domainOf(schema: AnySchema | undefined): Domain | undefined {
+  let s = schema;
   for (let i = 0; i < 10 && s; i++) {
     const meta = z.globalRegistry.get(s) as { stratbalDomain?: Domain } | undefined;
     if (meta?.stratbalDomain) return meta.stratbalDomain;
     const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
     if (def.type === "optional" || def.type === "default") s = def["innerType"] as AnySchema;
-    else return undefined;
+    else if (def.type === "union") {
+      // A union that offers a parameter (e.g. coverage: one share, or a map of shares).
+      return (def["options"] as AnySchema[]).map(domainOf).find((d) => d !== undefined);
+    } else return undefined;
   }
   return undefined;
 }

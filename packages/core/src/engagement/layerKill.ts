@@ -261,12 +261,17 @@ function even(
   let pruned = undiscriminated.pruned;
   let expectedShots = 0;
   let expectedEngaged = 0;
+  let idle = 0;
   for (let i = 0; i < undiscriminated.mass.length; i++) {
     const w = undiscriminated.mass[i]!;
     if (w === 0) continue;
     const u = undiscriminated.offset + i;
     const T = N + u;
-    if (T === 0) continue;
+    if (T === 0) {
+      // Nothing to shoot at (no RVs, every decoy recognised): nothing fired, nothing killed.
+      idle += w;
+      continue;
+    }
     const b = Math.floor(I / T);
     const r = I - b * T;
     expectedShots += w * I;
@@ -337,6 +342,10 @@ function even(
         }
       }
     }
+  }
+  if (idle > 0) {
+    out[0] = out[0]! + idle;
+    if (joint) joint.data[0] = joint.data[0]! + idle;
   }
   const killed = trimPmf(out, 0, pruned, tolerance);
   const result = { killed, expectedShots, expectedEngaged };

@@ -20,8 +20,8 @@ interface MutableGroup {
 /**
  * The striker's counterforce attack on the victim's forces, built up one warhead at a time by
  * greedy allocation (DESIGN §2.2): each warhead goes to the targetable launcher with the largest
- * marginal reduction in expected surviving warheads, `w · pk · S` for a launcher of `w` warheads
- * whose current survival probability is `S`. Survival is convex in warheads assigned, so greedy is
+ * marginal reduction in expected surviving warheads that would work, `w · rel · pk · S` for a
+ * launcher of `w` warheads, missile reliability `rel`, current survival probability `S`. Survival is convex in warheads assigned, so greedy is
  * optimal. Ties go to the element declared first. Conventional prompt-strike weapons are
  * allocated first, by the same rule, since they can only do counterforce.
  *
@@ -78,7 +78,10 @@ export class CounterforcePlan {
       // Within an element the group with the highest survival gains most.
       let g = 0;
       for (let i = 1; i < groups.length; i++) if (groups[i]!.survival > groups[g]!.survival) g = i;
-      const gain = forces[e]!.warheadsPerLauncher * pks[e]! * groups[g]!.survival;
+      // Marginal reduction in expected surviving working warheads (reliability included, so that
+      // more survivable launchers can never lower the victim's retaliation without defenses).
+      const f = forces[e]!;
+      const gain = f.warheadsPerLauncher * f.reliability * pks[e]! * groups[g]!.survival;
       if (gain > best * (1 + 1e-12)) {
         best = gain;
         bestE = e;
