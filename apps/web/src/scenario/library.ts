@@ -1,6 +1,5 @@
 // The shipped scenario library: every `scenarios/*.yaml` at the repository root, read at build
 // time, so a new file appears in the workbench without code changes.
-import sampleText from "./sample.yaml?raw";
 
 export interface LibraryEntry {
   /** File name without extension: `us-russia-2017`. */
@@ -42,22 +41,11 @@ export function defaultEntry(lib: readonly LibraryEntry[]): LibraryEntry | undef
   return lib[0];
 }
 
-const shipped = makeLibrary(files);
+/** The library of this build: every shipped scenario, by file name. */
+export const LIBRARY: readonly LibraryEntry[] = makeLibrary(files);
 
-/**
- * The library of this build. A build from a tree without `scenarios/` falls back to a notional
- * sample so that the workbench still opens on something.
- */
-export const LIBRARY: readonly LibraryEntry[] =
-  shipped.length > 0
-    ? shipped
-    : [
-        {
-          id: "sample",
-          file: "sample.yaml",
-          title: "Sample: notional 2017-size balance (no shipped scenarios in this build)",
-          text: sampleText,
-        },
-      ];
+const first = defaultEntry(LIBRARY);
+if (!first) throw new Error("this build has no scenarios: scenarios/*.yaml matched no file");
 
-export const DEFAULT_ENTRY: LibraryEntry = defaultEntry(LIBRARY)!;
+/** The scenario the workbench opens on. */
+export const DEFAULT_ENTRY: LibraryEntry = first;
