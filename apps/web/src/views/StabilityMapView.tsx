@@ -77,6 +77,34 @@ export function edges(vals: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * The cells of an nx × ny grid that are not computed yet, each with the value of the nearest
+ * computed cell (Manhattan distance; ties to the first found).
+ */
+export function fillGaps<
+  T extends { readonly i: number; readonly j: number; readonly v: number | null },
+>(nx: number, ny: number, done: readonly T[]): { i: number; j: number; v: number | null }[] {
+  if (done.length === 0 || done.length >= nx * ny) return [];
+  const have = new Set(done.map((c) => c.j * nx + c.i));
+  const out: { i: number; j: number; v: number | null }[] = [];
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      if (have.has(j * nx + i)) continue;
+      let best = done[0]!;
+      let dist = Infinity;
+      for (const c of done) {
+        const d = Math.abs(c.i - i) + Math.abs(c.j - j);
+        if (d < dist) {
+          dist = d;
+          best = c;
+        }
+      }
+      out.push({ i, j, v: best.v });
+    }
+  }
+  return out;
+}
+
 function value(c: MapCell, world: World): number | null {
   if (world === "with") return c.fsi;
   if (world === "without") return c.fsiWithout;
@@ -157,6 +185,14 @@ function StabilityMapView(p: ViewProps) {
     xb: xe[c.i + 1]!,
     ya: ye[c.j]!,
     yb: ye[c.j + 1]!,
+  }));
+  // While the map fills in, each cell not yet computed shows its nearest computed neighbour, faint.
+  const provisional = fillGaps(shown.xs.length, shown.ys.length, rects).map((g) => ({
+    ...g,
+    xa: xe[g.i]!,
+    xb: xe[g.i + 1]!,
+    ya: ye[g.j]!,
+    yb: ye[g.j + 1]!,
   }));
   const vals = rects.map((r) => r.v).filter((v): v is number => v !== null);
   const lo = vals.length > 0 ? Math.min(...vals) : 0;
@@ -315,6 +351,14 @@ function StabilityMapView(p: ViewProps) {
                 y: { label: yLabel, domain: [ye[0]!, ye.at(-1)!] },
                 color,
                 marks: [
+                  Plot.rect(provisional, {
+                    x1: "xa",
+                    x2: "xb",
+                    y1: "ya",
+                    y2: "yb",
+                    fill: (r: { v: number | null }) => r.v,
+                    fillOpacity: 0.35,
+                  }),
                   Plot.rect(rects, {
                     x1: "xa",
                     x2: "xb",
