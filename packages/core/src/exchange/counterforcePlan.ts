@@ -34,6 +34,9 @@ export class CounterforcePlan {
   private readonly untargetable: readonly number[];
   /** Nuclear warheads spent so far. */
   spent = 0;
+  /** A number that changes whenever an element's launcher groups change (unique across plans). */
+  private readonly versions: number[];
+  private static nextVersion = 0;
   /** Prompt-strike weapons spent. */
   readonly promptSpent: number;
 
@@ -42,6 +45,7 @@ export class CounterforcePlan {
     this.pk = victim.forces.map((f) => striker.counterforcePk[f.basing]);
     // Of an element's launchers, round(launchers × survivable) cannot be targeted (half up).
     this.untargetable = victim.forces.map((f) => Math.round(f.launchers * f.survivable));
+    this.versions = victim.forces.map(() => ++CounterforcePlan.nextVersion);
     this.targeted = victim.forces.map((f, e) => {
       const n = f.launchers - this.untargetable[e]!;
       return n > 0 ? [{ count: n, survival: 1, warheads: 0 }] : [];
@@ -93,6 +97,7 @@ export class CounterforcePlan {
     const from = groups[bestG]!;
     const survival = from.survival * (1 - pks[bestE]!);
     const warheads = from.warheads + (nuclear ? 1 : 0);
+    this.versions[bestE] = ++CounterforcePlan.nextVersion;
     from.count--;
     const to = groups.find(
       (g) =>
@@ -102,6 +107,11 @@ export class CounterforcePlan {
     else groups.push({ count: 1, survival, warheads });
     if (from.count === 0) groups.splice(groups.indexOf(from), 1);
     return true;
+  }
+
+  /** Changes exactly when element `e`'s launcher groups change: a cache key for what derives from them. */
+  version(e: number): number {
+    return this.versions[e]!;
   }
 
   /** Launcher groups of victim element `e`: the untargetable share first, then targeted groups. */

@@ -32,11 +32,20 @@ export function retaliationRaid(
   layers: readonly DefenseLayer[],
   launchUnderAttack: number,
   tolerance: number = DEFAULT_PRUNE_TOLERANCE,
-  cache?: Map<string, RaidElement>,
+  cache?: Map<string, RaidElement[]>,
   coveredOnly = false,
 ): RaidElement[] {
   const out: RaidElement[] = [];
   victim.forces.forEach((f, e) => {
+    // An element's sub-elements depend only on its launcher groups: reuse them while the plan
+    // has not touched the element (the walk changes one element per warhead).
+    const key = `${plan.version(e)}|${coveredOnly ? 1 : 0}`;
+    const hit = cache?.get(key);
+    if (hit) {
+      out.push(...hit);
+      return;
+    }
+    const mine: RaidElement[] = [];
     const splitter = new RouteSplitter(coverageVector(layers, f.id, f.kind));
     const parts = new Map<number, { n: number; p: number }[]>();
     for (const g of plan.groups(e)) {
@@ -49,13 +58,6 @@ export function retaliationRaid(
     }
     for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
       if (coveredOnly && route === 0) continue;
-      // The same launcher groups give the same element object, so later stages can cache on it.
-      const key = `${e}|${route}|${list.map(({ n, p }) => `${n}:${p}`).join(",")}`;
-      const hit = cache?.get(key);
-      if (hit) {
-        out.push(hit);
-        continue;
-      }
       let missiles: Pmf = pointMass(0);
       for (const { n, p } of list)
         missiles = convolve(missiles, binomialPmf(n, p, tolerance), tolerance);
@@ -67,9 +69,10 @@ export function retaliationRaid(
         missiles,
         route,
       };
-      cache?.set(key, el);
-      out.push(el);
+      mine.push(el);
     }
+    cache?.set(key, mine);
+    out.push(...mine);
   });
   return out;
 }

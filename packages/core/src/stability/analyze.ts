@@ -267,7 +267,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
       }
     : undefined;
   type Exact = Omit<Direction, "retaliation" | "curve">;
-  const raidCache = new Map<string, RaidElement>();
+  const raidCache = new Map<string, RaidElement[]>();
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
     // Closed-form expectation minus what the defenses remove (only covered launchers matter).
     const retaliationMean =
