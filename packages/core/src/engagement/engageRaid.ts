@@ -237,7 +237,8 @@ function tooLarge(layerId: string, size: number, maxCells: number): RaidEngageme
  */
 export class RouteSplitter {
   private readonly coverage: readonly number[];
-  private readonly seen = new Map<string, number>();
+  /** Objects split so far at each node of the split tree, keyed (1 << layer) + route-so-far. */
+  private readonly seen = new Map<number, number>();
 
   constructor(coverage: readonly number[]) {
     this.coverage = coverage;
@@ -246,20 +247,21 @@ export class RouteSplitter {
   /** Splits the next group of `count` objects; returns counts by route bitmask. */
   split(count: number): Map<number, number> {
     const out = new Map<number, number>();
-    const rec = (layer: number, route: number, n: number, key: string) => {
+    const rec = (layer: number, route: number, n: number) => {
       if (n === 0) return;
       if (layer === this.coverage.length) {
         out.set(route, (out.get(route) ?? 0) + n);
         return;
       }
+      const key = (1 << layer) + route; // route < 2^layer: a unique node id
       const before = this.seen.get(key) ?? 0;
       const c = this.coverage[layer]!;
       const covered = Math.round(c * (before + n)) - Math.round(c * before);
       this.seen.set(key, before + n);
-      rec(layer + 1, route | (1 << layer), covered, `${key}1`);
-      rec(layer + 1, route, n - covered, `${key}0`);
+      rec(layer + 1, route | (1 << layer), covered);
+      rec(layer + 1, route, n - covered);
     };
-    rec(0, 0, count, "");
+    rec(0, 0, count);
     return out;
   }
 }

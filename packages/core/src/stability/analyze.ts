@@ -14,6 +14,7 @@ import {
 } from "../prob/pmf.ts";
 import { CounterforcePlan } from "../exchange/counterforcePlan.ts";
 import type { MeanMethod } from "../exchange/meanDelivered.ts";
+import { killInterval, retaliationMoments, valueStrikeMoments } from "../exchange/killBounds.ts";
 import { meanKilled } from "../exchange/meanDelivered.ts";
 import {
   defenseLayers,
@@ -231,22 +232,45 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const kRet = killBound(strikerLayers, maxW(victim));
   const kVal = killBound(victimLayers, maxW(striker));
 
-  // Pass 1: undefended expectations (closed form) and cost bounds for every s.
+  // Pass 1: undefended expectations (closed form) and cost bounds for every s. What the
+  // defenses remove is bounded per s from the pools' means and variances (killBounds.ts).
   const ret0 = new Float64Array(n);
+  const retKill = new Float64Array(2 * n);
   const plan = new CounterforcePlan(striker, victim);
+  const momentCache = new Map<
+    number,
+    { route: number; mean: number; variance: number; decoys: boolean }[]
+  >();
   for (let s = 0; s <= sMax; s++) {
     if (s > 0) plan.step();
     ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
+    if (strikerLayers.length > 0) {
+      const m = retaliationMoments(victim, plan, strikerLayers, lua, momentCache);
+      const [lo, hi] = killInterval(strikerLayers, m, maxW(victim), kRet);
+      retKill[2 * s] = lo;
+      retKill[2 * s + 1] = hi;
+    }
   }
   const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
   const lower = new Float64Array(n);
   let bestUpper = Infinity;
   let upperArgmin = 0;
+  const valueMoments = valueStrikeMoments(
+    striker,
+    avail.perElement,
+    avail.counterforce,
+    avail.meanReliability,
+    victimLayers,
+  );
   for (let s = 0; s <= sMax; s++) {
-    const dOwnLo = damage(Math.max(0, ret0[s]! - kRet), striker.w80);
-    const dOwnHi = damage(ret0[s]!, striker.w80);
-    const dEnemyLo = damage(Math.max(0, val0(s) - kVal), victim.w80);
-    const dEnemyHi = damage(val0(s), victim.w80);
+    const [vLo, vHi] =
+      victimLayers.length > 0
+        ? killInterval(victimLayers, valueMoments(s), maxW(striker), kVal)
+        : [0, 0];
+    const dOwnLo = damage(Math.max(0, ret0[s]! - retKill[2 * s + 1]!), striker.w80);
+    const dOwnHi = damage(Math.max(0, ret0[s]! - retKill[2 * s]!), striker.w80);
+    const dEnemyLo = damage(Math.max(0, val0(s) - vHi), victim.w80);
+    const dEnemyHi = damage(Math.max(0, val0(s) - vLo), victim.w80);
     lower[s] = cost(dOwnLo, dEnemyHi);
     const upper = cost(dOwnHi, dEnemyLo);
     if (upper < bestUpper) {
