@@ -126,26 +126,27 @@ export class CounterforcePlan {
 
   /** Expected warheads on surviving launchers that also work: what retaliates with no defenses. */
   expectedSurvivingWarheadsReliable(launchUnderAttack: number): number {
-    let s = 0;
-    this.victim.forces.forEach((f: ForceElement, e) => {
-      for (const g of this.groups(e)) {
-        const p = g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1;
-        s += f.warheadsPerLauncher * f.reliability * g.count * p;
-      }
-    });
-    return s;
+    return this.expectedWarheads(launchUnderAttack, true);
   }
 
   /** Expected surviving launchers × warheads per launcher, over the victim's forces. */
   expectedSurvivingWarheads(launchUnderAttack: number): number {
-    let s = 0;
-    this.victim.forces.forEach((f: ForceElement, e) => {
-      for (const g of this.groups(e)) {
-        const p = g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1;
-        s += f.warheadsPerLauncher * g.count * p;
+    return this.expectedWarheads(launchUnderAttack, false);
+  }
+
+  // Direct sums over the groups, without building group lists: this runs once per spend.
+  private expectedWarheads(launchUnderAttack: number, reliable: boolean): number {
+    let total = 0;
+    const forces = this.victim.forces;
+    for (let e = 0; e < forces.length; e++) {
+      const f = forces[e]!;
+      let launchers = this.untargetable[e]!;
+      for (const g of this.targeted[e]!) {
+        launchers += g.count * (launchUnderAttack + (1 - launchUnderAttack) * g.survival);
       }
-    });
-    return s;
+      total += f.warheadsPerLauncher * (reliable ? f.reliability : 1) * launchers;
+    }
+    return total;
   }
 }
 

@@ -54,52 +54,69 @@ export function layerKillInterval(
   return [R * lo, R * Math.min(hi, pk * Math.min(m.mean, cap))];
 }
 
+type RoutePart = { route: number; mean: number; variance: number; decoys: boolean };
+
 /**
- * Moments of the RVs each layer's pool receives from a victim's retaliation at the plan's current
- * allocation (launcher groups split by coverage as in `retaliationRaid`), or undefined when some
- * launchers fly through more than one layer (then only the generic bound applies). Cached per
- * element by the plan's version numbers.
+ * Moments of the RVs each layer's pool receives from a victim's retaliation at a plan's current
+ * allocation (launcher groups split by coverage as in `retaliationRaid`). `at(plan)` returns
+ * undefined when some launchers fly through more than one layer (then only the generic bound
+ * applies). An element's parts are recomputed only when the plan's version for it changes.
  */
-export function retaliationMoments(
-  victim: Side,
-  plan: CounterforcePlan,
-  layers: readonly DefenseLayer[],
-  launchUnderAttack: number,
-  cache: Map<number, { route: number; mean: number; variance: number; decoys: boolean }[]>,
-): PoolMoments[] | undefined {
-  const out: PoolMoments[] = layers.map(() => ({ mean: 0, variance: 0, decoys: false }));
-  for (let e = 0; e < victim.forces.length; e++) {
-    const f = victim.forces[e]!;
-    let parts = cache.get(plan.version(e));
-    if (!parts) {
-      const byRoute = new Map<
-        number,
-        { route: number; mean: number; variance: number; decoys: boolean }
-      >();
-      const splitter = new RouteSplitter(coverageVector(layers, f.id, f.kind));
-      const w = f.warheadsPerLauncher;
-      for (const g of plan.groups(e)) {
-        const p =
-          (g.targetable ? launchUnderAttack + (1 - launchUnderAttack) * g.survival : 1) *
-          f.reliability;
-        for (const [route, n] of splitter.split(g.count)) {
-          const acc = byRoute.get(route) ?? {
-            route,
-            mean: 0,
-            variance: 0,
-            decoys: f.decoysPerWarhead > 0,
-          };
-          acc.mean += w * n * p;
-          acc.variance += w * w * n * p * (1 - p);
-          byRoute.set(route, acc);
-        }
-      }
-      parts = [...byRoute.values()];
-      cache.set(plan.version(e), parts);
-    }
-    if (!addParts(out, parts)) return undefined;
+export class RetaliationMoments {
+  private readonly victim: Side;
+  private readonly layers: readonly DefenseLayer[];
+  private readonly lua: number;
+  private readonly versions: number[];
+  private readonly parts: RoutePart[][];
+  private readonly out: PoolMoments[];
+
+  constructor(victim: Side, layers: readonly DefenseLayer[], launchUnderAttack: number) {
+    this.victim = victim;
+    this.layers = layers;
+    this.lua = launchUnderAttack;
+    this.versions = victim.forces.map(() => -1);
+    this.parts = victim.forces.map(() => []);
+    this.out = layers.map(() => ({ mean: 0, variance: 0, decoys: false }));
   }
-  return out;
+
+  at(plan: CounterforcePlan): PoolMoments[] | undefined {
+    for (const m of this.out) {
+      m.mean = 0;
+      m.variance = 0;
+      m.decoys = false;
+    }
+    const forces = this.victim.forces;
+    for (let e = 0; e < forces.length; e++) {
+      if (plan.version(e) !== this.versions[e]) {
+        this.parts[e] = this.elementParts(plan, e);
+        this.versions[e] = plan.version(e);
+      }
+      if (!addParts(this.out, this.parts[e]!)) return undefined;
+    }
+    return this.out;
+  }
+
+  private elementParts(plan: CounterforcePlan, e: number): RoutePart[] {
+    const f = this.victim.forces[e]!;
+    const byRoute = new Map<number, RoutePart>();
+    const splitter = new RouteSplitter(coverageVector(this.layers, f.id, f.kind));
+    const w = f.warheadsPerLauncher;
+    for (const g of plan.groups(e)) {
+      const p = (g.targetable ? this.lua + (1 - this.lua) * g.survival : 1) * f.reliability;
+      for (const [route, n] of splitter.split(g.count)) {
+        const acc = byRoute.get(route) ?? {
+          route,
+          mean: 0,
+          variance: 0,
+          decoys: f.decoysPerWarhead > 0,
+        };
+        acc.mean += w * n * p;
+        acc.variance += w * w * n * p * (1 - p);
+        byRoute.set(route, acc);
+      }
+    }
+    return [...byRoute.values()];
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from "../prob/pmf.ts";
 import { CounterforcePlan } from "../exchange/counterforcePlan.ts";
 import type { MeanMethod } from "../exchange/meanDelivered.ts";
-import { killInterval, retaliationMoments, valueStrikeMoments } from "../exchange/killBounds.ts";
+import { RetaliationMoments, killInterval, valueStrikeMoments } from "../exchange/killBounds.ts";
 import { meanKilled } from "../exchange/meanDelivered.ts";
 import {
   defenseLayers,
@@ -179,6 +179,32 @@ interface Direction {
 }
 
 /**
+ * The undefended retaliation after every counterforce spend depends only on the two sides and
+ * the launch-under-attack share; both worlds (with and without defenses) of one analysis walk
+ * the same plan, so it is computed once per (striker, victim, share). Sides are immutable data.
+ */
+const undefendedMemo = new WeakMap<Side, WeakMap<Side, Map<number, { ret0: Float64Array }>>>();
+
+function undefendedRetaliation(striker: Side, victim: Side, lua: number): { ret0: Float64Array } {
+  let byVictim = undefendedMemo.get(striker);
+  if (!byVictim) {
+    byVictim = new WeakMap();
+    undefendedMemo.set(striker, byVictim);
+  }
+  let byLua = byVictim.get(victim);
+  if (!byLua) {
+    byLua = new Map();
+    byVictim.set(victim, byLua);
+  }
+  let entry = byLua.get(lua);
+  if (!entry) {
+    entry = { ret0: new Float64Array(0) };
+    byLua.set(lua, entry);
+  }
+  return entry;
+}
+
+/**
  * Upper bound on the expected RVs a set of layers can remove: a working layer kills at most
  * d·p per interceptor fired, and a barrage at most pk_n per engaged object; a boost kill removes
  * at most the largest payload. Used to bound costs before computing them exactly.
@@ -234,23 +260,23 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
 
   // Pass 1: undefended expectations (closed form) and cost bounds for every s. What the
   // defenses remove is bounded per s from the pools' means and variances (killBounds.ts).
-  const ret0 = new Float64Array(n);
+  const memo = undefendedRetaliation(striker, victim, lua);
+  const ret0 = memo.ret0.length === n ? memo.ret0 : new Float64Array(n);
+  const fresh = ret0 !== memo.ret0;
   const retKill = new Float64Array(2 * n);
   const plan = new CounterforcePlan(striker, victim);
-  const momentCache = new Map<
-    number,
-    { route: number; mean: number; variance: number; decoys: boolean }[]
-  >();
-  for (let s = 0; s <= sMax; s++) {
+  const moments = new RetaliationMoments(victim, strikerLayers, lua);
+  for (let s = 0; s <= sMax && (fresh || strikerLayers.length > 0); s++) {
     if (s > 0) plan.step();
-    ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
+    if (fresh) ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
     if (strikerLayers.length > 0) {
-      const m = retaliationMoments(victim, plan, strikerLayers, lua, momentCache);
+      const m = moments.at(plan);
       const [lo, hi] = killInterval(strikerLayers, m, maxW(victim), kRet);
       retKill[2 * s] = lo;
       retKill[2 * s + 1] = hi;
     }
   }
+  if (fresh) memo.ret0 = ret0;
   const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
   const lower = new Float64Array(n);
   let bestUpper = Infinity;
