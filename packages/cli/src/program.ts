@@ -38,8 +38,7 @@ export function makeProgram(io: Io): { run(argv: readonly string[]): Promise<num
       };
       const program = new Command("stratbal")
         .description(
-          "Strategic Balance Lab: quantify the strategic nuclear balance — second strikes, missile\n" +
-            "defense, counterforce, stability, arms races, treaties — with numbers traceable to sources.",
+          "Strategic Balance Lab: quantify the strategic nuclear balance (second strikes, missile defense, counterforce, stability, arms races, treaties) with numbers traceable to sources. Run `stratbal <command> --help` for a command's options and examples.",
         )
         .version("0.1.0", "-V, --version")
         .showHelpAfterError("(run with --help for usage)")
