@@ -130,6 +130,7 @@ export function poolDelivered(
   // Barrage: W[N][j] = P(N, j engaged RVs), then RVs killed ~ Binomial(j, pk).
   const engagedByN = barrage ? new Map<number, Float64Array>() : undefined;
   const perKill = boost ? (pool[0]?.warheadsPerMissile ?? 1) : 1;
+  let walk: HypergeometricWalk | undefined;
   for (let i = 0; i < table.nN; i++) {
     const N = table.n0 + i;
     for (let j = 0; j < table.nT; j++) {
@@ -156,10 +157,9 @@ export function poolDelivered(
         else if (E <= 64 && addSmallHypergeometric(wj, T, N, E, pu)) {
           // added in place
         } else {
-          const row = hypergeometricRow(T, N, E, tolerance);
-          pruned += pu * row.pruned;
-          for (let x = 0; x < row.mass.length; x++)
-            wj[row.offset + x] = wj[row.offset + x]! + pu * row.mass[x]!;
+          // Many totals T for the same N and draws: walk the row along T (HypergeometricWalk).
+          if (!walk || walk.successes !== N) walk = new HypergeometricWalk(N, E);
+          walk.addTo(wj, T, pu);
         }
         continue;
       }
@@ -232,4 +232,67 @@ export function addSmallHypergeometric(
     into[k + 1] = into[k + 1]! + weight * p;
   }
   return true;
+}
+
+/**
+ * Hypergeometric rows P(j; T, N, E) for a fixed number of successes N and draws E and totals T
+ * that grow one at a time: P_{T+1}(j) = P_T(j) · (T+1−N)/(T+1−N−E+j) · (T+1−E)/(T+1), a few
+ * multiplications per entry, with the entry that enters the support at the bottom from the ratio
+ * in j. Re-anchored on an exact row every 128 steps or on a jump, so rounding cannot drift.
+ */
+export class HypergeometricWalk {
+  readonly successes: number;
+  private readonly draws: number;
+  private readonly row: Float64Array;
+  private total = -1;
+  private lo = 0;
+  private steps = 0;
+
+  constructor(successes: number, draws: number) {
+    this.successes = successes;
+    this.draws = draws;
+    this.row = new Float64Array(Math.min(successes, draws) + 1);
+  }
+
+  /** Adds weight × P(j; total, successes, draws) into `into[j]`. */
+  addTo(into: Float64Array, total: number, weight: number): void {
+    this.moveTo(total);
+    const row = this.row;
+    for (let j = this.lo; j < row.length; j++) into[j] = into[j]! + weight * row[j]!;
+  }
+
+  private moveTo(total: number): void {
+    const gap = total - this.total;
+    if (this.total < 0 || gap < 0 || gap > 16 || this.steps + gap > 128) {
+      this.anchor(total);
+      return;
+    }
+    for (let k = 0; k < gap; k++) this.step();
+  }
+
+  private anchor(total: number): void {
+    const exact = hypergeometricRow(total, this.successes, this.draws, 0);
+    this.row.fill(0);
+    this.row.set(exact.mass, exact.offset);
+    this.lo = exact.offset;
+    this.total = total;
+    this.steps = 0;
+  }
+
+  private step(): void {
+    const N = this.successes;
+    const E = this.draws;
+    const T1 = this.total + 1;
+    const row = this.row;
+    const common = (T1 - E) / T1;
+    for (let j = this.lo; j < row.length; j++)
+      row[j] = row[j]! * ((T1 - N) / (T1 - N - E + j)) * common;
+    const lo = Math.max(0, E - (T1 - N));
+    if (lo < this.lo) {
+      row[lo] = (row[lo + 1]! * ((lo + 1) * (T1 - N - E + lo + 1))) / ((N - lo) * (E - lo));
+      this.lo = lo;
+    }
+    this.total = T1;
+    this.steps++;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
-import { binomialPmf, convolve } from "../../src/index.ts";
+import { binomialPmf, convolve, hypergeometricPmf } from "../../src/index.ts";
+import { HypergeometricWalk } from "../../src/engagement/poolDelivered.ts";
 import { binomialPairs } from "../../src/engagement/layerKill.ts";
 import { expectAbsErrorAtMost } from "../../../../test-support/expect.ts";
 
@@ -33,4 +34,24 @@ describe("binomialPairs", () => {
       }
     });
   }
+});
+
+describe("HypergeometricWalk", () => {
+  it("follows exact hypergeometric rows as the total grows (1e-14 absolute: a few ulps drift between anchors)", () => {
+    for (const [N, E, from, to] of [
+      [300, 101, 320, 900],
+      [5, 80, 90, 400],
+      [150, 150, 151, 700],
+    ] as const) {
+      const walk = new HypergeometricWalk(N, E);
+      for (let T = from; T < to; T += T % 7 === 0 ? 3 : 1) {
+        const into = new Float64Array(Math.min(N, E) + 1);
+        walk.addTo(into, T, 1);
+        const exact = hypergeometricPmf(T, N, E, 0);
+        for (let j = 0; j < into.length; j++) {
+          expectAbsErrorAtMost(into[j]!, exact.mass[j - exact.offset] ?? 0, 1e-14);
+        }
+      }
+    }
+  });
 });
