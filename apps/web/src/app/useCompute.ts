@@ -17,7 +17,8 @@ export interface ComputeState<K extends ComputeKind> {
 
 /**
  * Runs `request` on `channel` whenever it changes (by identity: memoise it), latest wins.
- * A null request runs nothing and keeps the last state.
+ * A null request runs nothing and keeps the last result; a computation it interrupts (the view
+ * stopped it) leaves the state idle rather than computing.
  */
 export function useCompute<K extends ComputeKind>(
   client: ComputeClient,
@@ -28,7 +29,10 @@ export function useCompute<K extends ComputeKind>(
   const [state, setState] = useState<ComputeState<K>>({ status: "idle" });
   // A layout effect posts the request before the browser paints, not a frame later.
   useLayoutEffect(() => {
-    if (request === null) return;
+    if (request === null) {
+      setState((s) => (s.status === "computing" ? { ...s, status: "idle" } : s));
+      return;
+    }
     let live = true;
     setState((s) => {
       const { progress: _old, ...rest } = s;

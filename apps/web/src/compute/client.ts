@@ -42,14 +42,24 @@ interface Pending {
  * own: the balance (a few hundred ms) never delays P0 on a slider, and a progressive map never
  * delays either.
  */
-export type Lane = "fast" | "balance" | "background";
+export type Lane = "fast" | "balance" | "background" | "race" | "uncertainty";
 
 const LANE: Readonly<Record<ComputeKind, Lane>> = {
   engagement: "fast",
   treaty: "fast",
+  richardson: "fast",
   balance: "balance",
   stabilityMap: "background",
+  race: "race",
+  uncertainty: "uncertainty",
 };
+
+/**
+ * Lanes whose jobs run for seconds without pausing (a race round is several exchange analyses),
+ * so a cancel message would wait until they finish: cancelling or superseding their work ends
+ * the worker instead, and the next request starts a fresh one.
+ */
+const RESTART_ON_CANCEL: ReadonlySet<Lane> = new Set<Lane>(["race"]);
 
 export class ComputeClient {
   private nextId = 1;
@@ -153,7 +163,8 @@ export class ComputeClient {
   cancel(channel: string): void {
     this.supersedeLocal(channel);
     this.latest.delete(channel);
-    this.port(this.laneOf(channel)).postMessage({ type: "cancel", channel });
+    // A lane restarted by the cancel has no worker left to tell.
+    this.ports.get(this.laneOf(channel))?.postMessage({ type: "cancel", channel });
   }
 
   private supersedeLocal(channel: string): void {
@@ -163,7 +174,22 @@ export class ComputeClient {
     if (p) {
       this.pending.delete(prev);
       p.resolve({ status: "superseded" });
+      const lane = this.laneOf(channel);
+      if (RESTART_ON_CANCEL.has(lane)) this.restart(lane);
     }
+  }
+
+  /** Ends a lane's worker; whatever else it owed settles as superseded. */
+  private restart(lane: Lane): void {
+    const port = this.ports.get(lane);
+    if (!port) return;
+    for (const [id, q] of this.pending) {
+      if (this.laneOf(q.channel) !== lane) continue;
+      this.pending.delete(id);
+      q.resolve({ status: "superseded" });
+    }
+    port.terminate?.();
+    this.ports.delete(lane);
   }
 
   dispose(): void {

@@ -6,10 +6,25 @@ import {
   analyze,
   checkCompliance,
   engage,
+  makeSampler,
+  monteCarloSummary,
   p0Ceiling,
+  richardsonTrajectory,
+  runRace,
+  selectOutputs,
   stabilityIndex,
+  tornado,
 } from "@stratbal/core";
-import { findParam, toExchangeInput, toTreatyInput, withParams } from "@stratbal/scenario";
+import {
+  findParam,
+  listParams,
+  toExchangeInput,
+  toRaceInput,
+  toRichardson,
+  toSamplingPlan,
+  toTreatyInput,
+  withParams,
+} from "@stratbal/scenario";
 import type {
   BalanceResult,
   ComputeKind,
@@ -17,11 +32,17 @@ import type {
   EngagementResult,
   MapAxis,
   MapCell,
+  McOutput,
   ProgressOf,
+  RaceJobResult,
+  RaceSettings,
   RequestOf,
   ResultOf,
+  RichardsonResult,
   SideInfo,
   StabilityMapResult,
+  UncertainParamInfo,
+  UncertaintyResult,
 } from "./protocol.ts";
 
 /** What a job may ask of its runner: report progress, learn that it is stale, let messages in. */
@@ -277,10 +298,193 @@ export function treatyJob(req: RequestOf<"treaty">): ResultOf["treaty"] {
   return checkCompliance(toTreatyInput(req.scenario, req.scenario.asOf));
 }
 
+/** Most rounds a race may run (as `stratbal race --rounds`). */
+export const MAX_RACE_ROUNDS = 200;
+
+/**
+ * The scenario's action–reaction race (`stratbal race`), each round reported as soon as it is
+ * computed. The race runs without pauses (a round is a handful of exchange analyses), so a
+ * cancelled race is stopped by ending its worker; a runner that can mark it cancelled mid-run
+ * stops it at the next round.
+ */
+export function raceJob(req: RequestOf<"race">, ctx: JobContext<"race">): RaceJobResult {
+  if (
+    req.rounds !== undefined &&
+    !(Number.isInteger(req.rounds) && req.rounds >= 0 && req.rounds <= MAX_RACE_ROUNDS)
+  ) {
+    throw new JobError("bad_rounds", `rounds must be a whole number from 0 to ${MAX_RACE_ROUNDS}`);
+  }
+  const input = toRaceInput(req.scenario, {
+    ...(req.rounds !== undefined ? { rounds: req.rounds } : {}),
+    ...(req.moves ? { moves: req.moves } : {}),
+    ...(req.costExchange ? { costExchange: req.costExchange } : {}),
+  });
+  if (!input) {
+    throw new JobError(
+      "no_race",
+      "the scenario has no race sides to run (race.sides; see docs/models/race.md)",
+    );
+  }
+  const settings: RaceSettings = {
+    rounds: input.rounds,
+    moves: input.moves,
+    costExchange: input.costExchange ?? "ends",
+  };
+  try {
+    const race = runRace(input, {
+      onRound: (round) => {
+        if (ctx.cancelled()) throw new JobCancelled("superseded");
+        ctx.progress({ settings, round });
+      },
+    });
+    return { settings, race };
+  } catch (err) {
+    return modelLimit(err);
+  }
+}
+
+/** Richardson's equations of the scenario's `race.richardson`: equilibrium, stability, path. */
+export function richardsonJob(req: RequestOf<"richardson">): RichardsonResult {
+  const setup = toRichardson(req.scenario);
+  if (!setup) {
+    throw new JobError("no_richardson", "the scenario has no race.richardson coefficients");
+  }
+  const path = richardsonTrajectory(
+    setup.params,
+    setup.start.x,
+    setup.start.y,
+    setup.horizon,
+    setup.points,
+  );
+  if (!path.ok) throw new JobError(path.code, `Richardson path: ${path.message}`);
+  const { ok: _ok, ...trajectory } = path;
+  return { setup, path: trajectory };
+}
+
+/** Most samples one outer Monte Carlo of the workbench may run. */
+export const MAX_SAMPLES = 100_000;
+
+/**
+ * The outputs the uncertainty view follows, by their `stratbal sweep` names: the stability index
+ * and each side's mean retaliation delivered, with and without defenses.
+ */
+export function mcOutputNames(sideIds: readonly [string, string]): string[] {
+  const out = ["firstStrikeStability", "withoutDefenses.firstStrikeStability"];
+  for (const id of sideIds) {
+    out.push(`sides.${id}.secondStrike.delivered.mean`);
+    out.push(`withoutDefenses.sides.${id}.secondStrike.delivered.mean`);
+  }
+  return out;
+}
+
+/**
+ * An outer Monte Carlo over the scenario's parameters given as distributions, sampled exactly as
+ * `stratbal sweep` samples them (sample i draws from its own streams keyed by seed, i and each
+ * parameter's path, so the first n samples of a longer run are the n of a shorter one). Reports
+ * the new samples and the running summaries about every 150 ms, pausing so that a cancel or a
+ * newer request gets in.
+ */
+export async function uncertaintyJob(
+  req: RequestOf<"uncertainty">,
+  ctx: JobContext<"uncertainty">,
+  now: () => number = () => performance.now(),
+): Promise<UncertaintyResult> {
+  const n = req.samples;
+  if (!(Number.isInteger(n) && n >= 2 && n <= MAX_SAMPLES)) {
+    throw new JobError("bad_samples", `samples must be a whole number from 2 to ${MAX_SAMPLES}`);
+  }
+  const seed = req.seed;
+  if (!(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) {
+    throw new JobError("bad_seed", "the seed must be a whole number from 0 to 4294967295");
+  }
+  const { plan, issues } = toSamplingPlan(req.scenario);
+  if (issues.length > 0) throw new JobError("bad_correlations", issues[0]!.message);
+  if (plan.params.length === 0) {
+    throw new JobError(
+      "no_distributions",
+      "no parameter of the scenario is given as a distribution (docs/uncertainty.md)",
+    );
+  }
+  const made = makeSampler(plan);
+  if (!made.ok)
+    throw new JobError("bad_correlations", "the rank correlations cannot hold together");
+  const sides = req.scenario.sides;
+  const ids = [sides[0]!.id, sides[1]!.id] as const;
+  const selected = selectOutputs(ids, mcOutputNames(ids));
+  if (!selected.ok) throw new Error(`unknown outputs ${selected.unknown.join(", ")}`);
+  const set = selected.set;
+  const outputs: McOutput[] = set.outputs.map((o) => ({
+    name: o.name,
+    description: o.description,
+  }));
+  const nominal = new Map(listParams(req.scenario).map((r) => [r.path, r.param.value]));
+  const params: UncertainParamInfo[] = plan.params.map((p) => ({
+    path: p.path,
+    dist: p.dist,
+    nominal: nominal.get(p.path) ?? NaN,
+  }));
+  const draws = plan.params.map(() => new Float64Array(n));
+  const values = outputs.map(() => new Float64Array(n));
+  let done = 0;
+  let from = 0;
+  const summaries = () => values.map((v) => monteCarloSummary(v.subarray(0, done)));
+  let last = now();
+  for (let i = 0; i < n; i++) {
+    if (ctx.cancelled()) throw new JobCancelled("superseded");
+    const d = made.sampler.draw(seed, i);
+    const set1 = new Map(plan.params.map((p, j) => [p.path, d[j]!]));
+    let v: Float64Array;
+    try {
+      v = set.evaluate(toExchangeInput(withParams(req.scenario, set1).scenario));
+    } catch (err) {
+      if (err instanceof ModelLimitError)
+        throw new JobError("state_too_large", `sample ${i}: ${err.message}`);
+      throw err;
+    }
+    d.forEach((x, j) => (draws[j]![i] = x));
+    v.forEach((x, k) => (values[k]![i] = x));
+    done = i + 1;
+    if (now() - last > 150 || done === n) {
+      ctx.progress({
+        seed,
+        params,
+        outputs,
+        from,
+        draws: draws.map((a) => a.slice(from, done)),
+        values: values.map((a) => a.slice(from, done)),
+        done,
+        total: n,
+        summaries: summaries(),
+      });
+      from = done;
+      last = now();
+      await ctx.pause();
+    }
+  }
+  return {
+    seed,
+    samples: n,
+    params,
+    outputs,
+    draws,
+    values,
+    summaries: summaries(),
+    tornado: values.map((out) =>
+      tornado(
+        params.map((p, j) => ({ name: p.path, values: draws[j]! })),
+        out,
+      ),
+    ),
+  };
+}
+
 /** One job per request kind: adding a kind to the union without a job fails to compile. */
 export const JOBS: { readonly [K in ComputeKind]: Job<K> } = {
   balance: balanceJob,
   engagement: engagementJob,
   stabilityMap: stabilityMapJob,
   treaty: treatyJob,
+  race: raceJob,
+  richardson: richardsonJob,
+  uncertainty: uncertaintyJob,
 };

@@ -2,8 +2,19 @@
 // adapter"): one request case per computation, results as plain serialisable data. A model that
 // lands later (arms race, uncertainty) adds one case to `ComputeRequest`, its result and progress
 // types to `ResultOf`/`ProgressOf`, and one job in `jobs.ts`; the compiler then asks for the rest.
-import type { AnalysisResult, ComplianceResult, Phase } from "@stratbal/core";
-import type { Scenario } from "@stratbal/scenario";
+import type {
+  AnalysisResult,
+  ComplianceResult,
+  Distribution,
+  MonteCarloSummary,
+  Phase,
+  RaceMoves,
+  RaceResult,
+  RaceRound,
+  RichardsonTrajectory,
+  Tornado,
+} from "@stratbal/core";
+import type { RichardsonSetup, Scenario } from "@stratbal/scenario";
 
 /** Where a defense layer sits in a scenario, by position. */
 export interface LayerRef {
@@ -47,9 +58,38 @@ export interface TreatyRequest {
   readonly scenario: Scenario;
 }
 
+export interface RaceRequest {
+  readonly kind: "race";
+  readonly scenario: Scenario;
+  /** Overrides of the scenario's race settings (the CLI's --rounds, --moves, --cost-exchange). */
+  readonly rounds?: number;
+  readonly moves?: RaceMoves;
+  readonly costExchange?: "ends" | "every-round";
+}
+
+export interface RichardsonRequest {
+  readonly kind: "richardson";
+  readonly scenario: Scenario;
+}
+
+export interface UncertaintyRequest {
+  readonly kind: "uncertainty";
+  readonly scenario: Scenario;
+  /** Monte Carlo samples (at least 2). */
+  readonly samples: number;
+  /** Seed of the sample streams, a whole number below 2^32. */
+  readonly seed: number;
+}
+
 /** Every computation the worker runs. */
 export type ComputeRequest =
-  BalanceRequest | EngagementRequest | StabilityMapRequest | TreatyRequest;
+  | BalanceRequest
+  | EngagementRequest
+  | StabilityMapRequest
+  | TreatyRequest
+  | RaceRequest
+  | RichardsonRequest
+  | UncertaintyRequest;
 export type ComputeKind = ComputeRequest["kind"];
 export type RequestOf<K extends ComputeKind> = Extract<ComputeRequest, { kind: K }>;
 
@@ -122,11 +162,79 @@ export interface StabilityMapResult {
   readonly cells: readonly MapCell[];
 }
 
+/** The race settings a run used (the scenario's, with the request's overrides). */
+export interface RaceSettings {
+  readonly rounds: number;
+  readonly moves: RaceMoves;
+  readonly costExchange: "ends" | "every-round";
+}
+
+/** One round of a race, reported as soon as it is computed. */
+export interface RaceProgress {
+  readonly settings: RaceSettings;
+  readonly round: RaceRound;
+}
+
+export interface RaceJobResult {
+  readonly settings: RaceSettings;
+  readonly race: RaceResult;
+}
+
+export interface RichardsonResult {
+  readonly setup: RichardsonSetup;
+  readonly path: RichardsonTrajectory;
+}
+
+/** A parameter an outer Monte Carlo draws. */
+export interface UncertainParamInfo {
+  readonly path: string;
+  readonly dist: Distribution;
+  /** Its nominal value (what the other views use). */
+  readonly nominal: number;
+}
+
+/** An output of the outer Monte Carlo (a `stratbal sweep` output name). */
+export interface McOutput {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** Samples computed since the last report, and the summaries over every sample so far. */
+export interface UncertaintyProgress {
+  readonly seed: number;
+  readonly params: readonly UncertainParamInfo[];
+  readonly outputs: readonly McOutput[];
+  /** Index of the first sample in this report. */
+  readonly from: number;
+  /** `draws[j][k]`: parameter j in sample from + k. */
+  readonly draws: readonly Float64Array[];
+  /** `values[i][k]`: output i in sample from + k. */
+  readonly values: readonly Float64Array[];
+  readonly done: number;
+  readonly total: number;
+  readonly summaries: readonly MonteCarloSummary[];
+}
+
+export interface UncertaintyResult {
+  readonly seed: number;
+  readonly samples: number;
+  readonly params: readonly UncertainParamInfo[];
+  readonly outputs: readonly McOutput[];
+  readonly draws: readonly Float64Array[];
+  readonly values: readonly Float64Array[];
+  readonly summaries: readonly MonteCarloSummary[];
+  /** Rank importance of the parameters for each output, in output order. */
+  readonly tornado: readonly Tornado[];
+}
+
 export interface ResultOf {
   balance: BalanceResult;
   engagement: EngagementResult;
   stabilityMap: StabilityMapResult;
   treaty: ComplianceResult;
+  race: RaceJobResult;
+  richardson: RichardsonResult;
+  uncertainty: UncertaintyResult;
 }
 
 export interface ProgressOf {
@@ -134,6 +242,9 @@ export interface ProgressOf {
   engagement: never;
   stabilityMap: StabilityMapProgress;
   treaty: never;
+  race: RaceProgress;
+  richardson: never;
+  uncertainty: UncertaintyProgress;
 }
 
 /** Page → worker. A request on a channel supersedes any earlier one on the same channel. */

@@ -10,8 +10,11 @@ import type { ComputeKind, ComputeRequest, FromWorker, ToWorker } from "./protoc
 const PRIORITY: Readonly<Record<ComputeKind, number>> = {
   engagement: 0,
   treaty: 1,
+  richardson: 1,
   balance: 2,
   stabilityMap: 3,
+  race: 4,
+  uncertainty: 4,
 };
 
 export interface RuntimeOptions {

@@ -6,6 +6,8 @@ import type { Distribution } from "@stratbal/core";
 import { describeDomain, domainBounds, listParams } from "@stratbal/scenario";
 import { Component } from "preact";
 import { useMemo, useState } from "preact/hooks";
+import type { DistributionPart } from "../scenario/distributionParts.ts";
+import { distributionParts, distributionValues } from "../scenario/distributionParts.ts";
 import type { Field, FieldGroup, FormModel, SliderRange } from "../scenario/formModel.ts";
 import { issuesAt } from "../scenario/formModel.ts";
 import type { RawValue } from "../scenario/yamlEdit.ts";
@@ -37,9 +39,75 @@ interface FieldProps {
   readonly onSet: (at: IssuePath, value: number) => void;
   readonly citation: string | undefined;
   readonly blocked: boolean;
+  /** A distribution's numbers as the text has them now (null where the text has no number). */
+  readonly distValues?: readonly (number | null)[] | undefined;
 }
 
-function ParamField({ field, raw, issues, range, onSet, citation, blocked }: FieldProps) {
+/**
+ * The numbers of a parameter given as a distribution (a beta's successes and trials, the ends of
+ * a uniform, …), each edited in place in the YAML like any other number.
+ */
+function DistributionInputs(props: {
+  readonly field: Field;
+  readonly parts: readonly DistributionPart[];
+  readonly values: readonly (number | null)[];
+  readonly onSet: (at: IssuePath, value: number) => void;
+  readonly disabled: boolean;
+  readonly describedBy: string | undefined;
+}) {
+  const { field, parts, values } = props;
+  const [drafts, setDrafts] = useState<Record<number, string>>({});
+  const base = domId(field.ref.path);
+  return (
+    <div class="dist-inputs" role="group" aria-label={`${field.label}: distribution`}>
+      <span class="dist-kind">{parts[0]!.sub[0]}</span>
+      {parts.map((part, i) => {
+        const v = values[i];
+        const shown = drafts[i] ?? (v === null || v === undefined ? "" : formatNumber(v));
+        return (
+          <label for={`${base}-d${i}`}>
+            {part.label}
+            <input
+              type="number"
+              id={`${base}-d${i}`}
+              step={part.integer ? 1 : "any"}
+              min={part.integer ? 0 : undefined}
+              value={shown}
+              disabled={props.disabled}
+              aria-describedby={props.describedBy}
+              onFocus={() => setDrafts((d) => ({ ...d, [i]: shown }))}
+              onInput={(e) => {
+                const el = e.target as HTMLInputElement;
+                setDrafts((d) => ({ ...d, [i]: el.value }));
+                const x = Number(el.value);
+                if (el.value.trim() === "" || el.validity.badInput || !Number.isFinite(x)) return;
+                props.onSet([...field.ref.at, ...part.sub], x);
+              }}
+              onBlur={() =>
+                setDrafts((d) => {
+                  const { [i]: _gone, ...rest } = d;
+                  return rest;
+                })
+              }
+              data-dist-part={`${field.ref.path}.${part.sub.join(".")}`}
+            />
+          </label>
+        );
+      })}
+    </div>
+  );
+}
+
+function ParamField({
+  field,
+  raw,
+  issues,
+  range,
+  onSet,
+  citation,
+  blocked,
+  distValues,
+}: FieldProps) {
   const { ref, label } = field;
   const id = domId(ref.path);
   const [draft, setDraft] = useState<string | null>(null);
@@ -126,10 +194,23 @@ function ParamField({ field, raw, issues, range, onSet, citation, blocked }: Fie
           data-number={ref.path}
         />
       </div>
+      {isDist && ref.param.dist && distValues && (
+        <DistributionInputs
+          field={field}
+          parts={distributionParts(ref.param.dist.kind)}
+          values={distValues}
+          onSet={onSet}
+          disabled={blocked}
+          describedBy={invalid ? messageId : undefined}
+        />
+      )}
       {isDist && (
         <p class="hint">
           Distribution <code>{(raw as { text: string }).text}</code>, nominal{" "}
-          {formatNumber(ref.param.value)}: edit it in YAML.
+          {formatNumber(ref.param.value)}
+          {ref.param.dist && distValues
+            ? "; its numbers are edited here, its kind or prior in YAML."
+            : ": edit it in YAML."}
         </p>
       )}
       {(invalid || warnings.length > 0) && (
@@ -154,6 +235,14 @@ function sameRaw(a: RawValue, b: RawValue): boolean {
   if (a.kind === "number") return a.value === (b as typeof a).value;
   if (a.kind === "missing") return true;
   return a.text === (b as typeof a).text;
+}
+
+function sameNumbers(
+  a: readonly (number | null)[] | undefined,
+  b: readonly (number | null)[] | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameIssues(a: readonly ScenarioIssue[], b: readonly ScenarioIssue[]): boolean {
@@ -181,7 +270,8 @@ class MemoField extends Component<FieldProps> {
       a.range === next.range &&
       a.onSet === next.onSet &&
       a.citation === next.citation &&
-      a.blocked === next.blocked
+      a.blocked === next.blocked &&
+      sameNumbers(a.distValues, next.distValues)
     );
   }
   override render() {
@@ -197,7 +287,9 @@ function Group({
 }: {
   readonly group: FieldGroup;
   readonly values: ReadonlyMap<string, RawValue>;
-  readonly props: FormEditorProps;
+  readonly props: FormEditorProps & {
+    readonly distValues?: ReadonlyMap<string, readonly (number | null)[]>;
+  };
   readonly open: boolean;
 }) {
   const citation = (id: string | undefined) => {
@@ -223,6 +315,7 @@ function Group({
       onSet={props.onSet}
       citation={citation(f.ref.param.source)}
       blocked={props.blocked !== undefined}
+      distValues={props.distValues?.get(f.ref.indexText)}
     />
   );
   return (
@@ -307,6 +400,34 @@ export function FormEditor(props: FormEditorProps) {
     );
     return new Map(fields.map((f, i) => [f.ref.indexText, vals[i]!]));
   }, [props.text, props.current, fields]);
+  // The numbers inside each distribution, from the valid text, else read from the YAML itself.
+  const distValues = useMemo(() => {
+    const out = new Map<string, readonly (number | null)[]>();
+    if (props.current) {
+      for (const r of listParams(props.current)) {
+        if (r.param.dist) out.set(r.indexText, distributionValues(r.param.dist));
+      }
+      return out;
+    }
+    const dists = fields.filter(
+      (f) => f.ref.param.dist && values.get(f.ref.indexText)?.kind === "distribution",
+    );
+    const paths = dists.flatMap((f) =>
+      distributionParts(f.ref.param.dist!.kind).map((p) => [...f.ref.at, ...p.sub]),
+    );
+    const raw = rawValues(props.text, paths);
+    let k = 0;
+    for (const f of dists) {
+      const n = distributionParts(f.ref.param.dist!.kind).length;
+      out.set(
+        f.ref.indexText,
+        raw.slice(k, k + n).map((v) => (v.kind === "number" ? v.value : null)),
+      );
+      k += n;
+    }
+    return out;
+  }, [props.text, props.current, fields, values]);
+  const groupProps = { ...props, distValues };
   return (
     <form
       class="form-editor"
@@ -323,12 +444,18 @@ export function FormEditor(props: FormEditorProps) {
         <fieldset class="side" key={side.id}>
           <legend>{side.name}</legend>
           {side.groups.map((g) => (
-            <Group key={g.id} group={g} values={values} props={props} open={openByDefault(g)} />
+            <Group
+              key={g.id}
+              group={g}
+              values={values}
+              props={groupProps}
+              open={openByDefault(g)}
+            />
           ))}
         </fieldset>
       ))}
       {props.model.analysis.fields.length > 0 && (
-        <Group group={props.model.analysis} values={values} props={props} open={false} />
+        <Group group={props.model.analysis} values={values} props={groupProps} open={false} />
       )}
     </form>
   );

@@ -1,12 +1,13 @@
-// The views of the workbench, in tab order. A new view (arms race, uncertainty) replaces its
-// placeholder here; nothing else in the app names a view.
+// The views of the workbench, in tab order. A new view adds its definition here; nothing else in
+// the app names a view.
 import { balanceView } from "./BalanceView.tsx";
 import { engagementView } from "./EngagementView.tsx";
 import { historyView } from "./HistoryView.tsx";
+import { raceView } from "./RaceView.tsx";
 import { stabilityMapView } from "./StabilityMapView.tsx";
 import { treatyView } from "./TreatyView.tsx";
 import type { ViewDef } from "./types.ts";
-import { raceView, uncertaintyView } from "./UnavailableView.tsx";
+import { uncertaintyView } from "./UncertaintyView.tsx";
 
 export const VIEWS: readonly ViewDef[] = [
   balanceView,

@@ -81,10 +81,11 @@ test("the default scenario loads and draws its charts with no console errors", a
     await chartDrawn(page, id);
   await shot(page, "history-1280x800");
 
+  // The default scenario has no race: section; it has distributions (the GMD test record).
   await openView(page, "race");
-  await expect(page.getByTestId("not-available")).toContainText("Not available in this build");
+  await expect(page.getByTestId("no-race")).toContainText("no race settings");
   await openView(page, "uncertainty");
-  await expect(page.getByTestId("not-available")).toBeVisible();
+  await expect(page.getByTestId("mc-params")).toContainText("beta from 10 successes in 18 trials");
 
   await page.locator('[role="tab"][data-tab="yaml"]').click();
   await expect(page.getByTestId("yaml-text")).toHaveValue(/schemaVersion: 1/);

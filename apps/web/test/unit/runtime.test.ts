@@ -166,4 +166,42 @@ describe("compute client", () => {
       expect(o.roundTripMs).toBeGreaterThanOrEqual(o.computeMs);
     }
   });
+
+  it("ends a busy race worker on cancel or a newer race, and starts a fresh one", async () => {
+    // A worker that never answers stands for a race that is still computing.
+    const made: { lane: string; sent: ToWorker[]; terminated: boolean }[] = [];
+    const client = new ComputeClient((lane) => {
+      const rec = { lane, sent: [] as ToWorker[], terminated: false };
+      made.push(rec);
+      return {
+        postMessage: (m: ToWorker) => rec.sent.push(m),
+        addEventListener: (() => {}) as Port["addEventListener"],
+        terminate: () => (rec.terminated = true),
+      };
+    });
+    const race = () => client.request("race", { kind: "race", scenario: SMALL });
+    const first = race();
+    const second = race();
+    expect(await first).toEqual({ status: "superseded" });
+    expect(made.map((m) => [m.lane, m.terminated])).toEqual([
+      ["race", true],
+      ["race", false],
+    ]);
+    client.cancel("race");
+    expect(await second).toEqual({ status: "superseded" });
+    expect(made[1]!.terminated).toBe(true);
+    // Nothing is sent to a worker that was ended, and no worker is started just to be told.
+    expect(made).toHaveLength(2);
+    expect(made[1]!.sent.map((m) => m.type)).toEqual(["run"]);
+    // Other lanes keep their worker across their own cancels.
+    void client.request("uncertainty", {
+      kind: "uncertainty",
+      scenario: SMALL,
+      samples: 10,
+      seed: 1,
+    });
+    client.cancel("uncertainty");
+    expect(made.at(-1)).toMatchObject({ lane: "uncertainty", terminated: false });
+    expect(made.at(-1)!.sent.map((m) => m.type)).toEqual(["run", "cancel"]);
+  });
 });

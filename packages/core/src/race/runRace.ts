@@ -168,6 +168,13 @@ export interface RaceOptions {
    * bisection from 1 with no guess, no cache and no cut — the benchmark's baseline.
    */
   readonly search?: "fast" | "plain";
+  /**
+   * Called with each round as soon as it is computed (round 0, the starting posture, first), for
+   * progress reports. The round is the one `rounds` will hold, except that the last round's
+   * cost-exchange ratios are computed after the race ends (with `costExchange: "ends"`), so they
+   * are in the result only. An exception thrown here stops the race and propagates.
+   */
+  readonly onRound?: (round: RaceRound, planned: number) => void;
 }
 
 export interface RaceResult {
@@ -669,6 +676,7 @@ export function runRace(race: RaceInput, options: RaceOptions = {}): RaceResult 
 
   let posture = postureOf(race.exchange);
   const rounds: RaceRound[] = [record(0, posture, true, [{}, {}])];
+  options.onRound?.(rounds[0]!, race.rounds);
   let outcome: RaceOutcome | undefined;
 
   for (let t = 1; t <= race.rounds && !outcome; t++) {
@@ -744,6 +752,7 @@ export function runRace(race: RaceInput, options: RaceOptions = {}): RaceResult 
     cumulative[1] = cumulative[1]! + spent[1]!;
     posture = end;
     rounds.push(record(t, posture, everyRound, responses));
+    options.onRound?.(rounds[t]!, race.rounds);
     if (issues.length > 0) {
       outcome = issues[0];
     } else if (spent[0] === 0 && spent[1] === 0 && !exogenousAhead(t, posture)) {

@@ -454,3 +454,41 @@ describe("cost-exchange ratio at the margin against closed forms", () => {
     expect(c.nitze.statement).toMatch(/does not apply/);
   });
 });
+
+describe("per-round reports", () => {
+  it("onRound sees every round in order, as the result holds it, before the race ends", () => {
+    const race = deterministicRace({ W0: 100, R: 60, D: 50 }, 6);
+    const seen: { round: number; planned: number; warheads: number }[] = [];
+    const copies: unknown[] = [];
+    const r = runRace(race, {
+      onRound: (round, planned) => {
+        seen.push({ round: round.round, planned, warheads: round.sides[1].warheads });
+        copies.push(structuredClone(round));
+      },
+    });
+    expect(seen.map((x) => x.round)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(seen.every((x) => x.planned === 6)).toBe(true);
+    expect(seen.map((x) => x.warheads)).toEqual([100, 110, 120, 130, 140, 150, 160]);
+    // Identical to the result's rounds, but for the last round's end-of-race cost exchange.
+    copies.forEach((c, t) => {
+      const want = r.rounds[t]!;
+      expect(c).toEqual(t === 6 ? { ...want, costExchange: [] } : want);
+    });
+    expect(r.rounds[6]!.costExchange.length).toBeGreaterThan(0);
+  });
+
+  it("stops at the round whose report throws, and the result is the same without reports", () => {
+    const race = deterministicRace({ W0: 100, R: 60, D: 50 }, 6);
+    let calls = 0;
+    expect(() =>
+      runRace(race, {
+        onRound: (round) => {
+          calls++;
+          if (round.round === 2) throw new Error("stop");
+        },
+      }),
+    ).toThrow("stop");
+    expect(calls).toBe(3);
+    expect(runRace(race, { onRound: () => {} })).toEqual(runRace(race));
+  });
+});
