@@ -8,6 +8,7 @@ import { configureSchema } from "./commands/schema.ts";
 import { configureSweep } from "./commands/sweep.ts";
 import { configureTreaty } from "./commands/treaty.ts";
 import { configureValidate } from "./commands/validate.ts";
+import { ModelLimitError } from "@stratbal/core";
 import { formatScenarioIssue } from "@stratbal/scenario";
 import type { Io } from "./io.ts";
 import { EXIT, ModelError, UsageError, formatIssue } from "./io.ts";
@@ -88,7 +89,7 @@ function reportError(err: unknown, io: Io): number {
     for (const issue of err.issues) io.stderr(formatScenarioIssue(issue) + "\n");
     return EXIT.usage;
   }
-  if (err instanceof ModelError) {
+  if (err instanceof ModelError || err instanceof ModelLimitError) {
     io.stderr(`✖ ${err.message}\n`);
     return EXIT.model;
   }

@@ -8,3 +8,4 @@ export type { ModelEntry, Reference } from "./registry.ts";
 export { MODELS, modelEntry } from "./registry.ts";
 export * from "./stability/index.ts";
 export * from "./race/index.ts";
+export { DEFAULT_WORK_BUDGET, ModelLimitError, spendWork, withWorkBudget } from "./limits.ts";

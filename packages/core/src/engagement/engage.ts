@@ -1,5 +1,6 @@
 import type { Pmf } from "../prob/pmf.ts";
 import { DEFAULT_PRUNE_TOLERANCE, pmfMean, pmfReflect, pmfToDense } from "../prob/pmf.ts";
+import { DEFAULT_WORK_BUDGET, withWorkBudget } from "../limits.ts";
 import { p0Ceiling } from "./killProbability.ts";
 import { layerKill } from "./layerKill.ts";
 import type { EngagementInput } from "./types.ts";
@@ -31,7 +32,9 @@ export function engage(
   tolerance: number = DEFAULT_PRUNE_TOLERANCE,
 ): EngagementResult {
   const N = input.warheads;
-  const kill = layerKill(N, input.decoys, input, { tolerance });
+  const kill = withWorkBudget(DEFAULT_WORK_BUDGET, () =>
+    layerKill(N, input.decoys, input, { tolerance }),
+  );
   const R = input.reliability;
   // Leakers = N - killed when the layer works; all N leak when it fails.
   const whenWorks: Pmf = pmfReflect(kill.killed, N);

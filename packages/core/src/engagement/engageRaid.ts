@@ -12,6 +12,7 @@ import {
 import { CellMap } from "./cellMap.ts";
 import type { LayerKill } from "./layerKill.ts";
 import { layerKill } from "./layerKill.ts";
+import { spendWork } from "../limits.ts";
 import { poolDelivered } from "./poolDelivered.ts";
 import type { DefenseLayer, Phase, RaidElement, VehicleKind } from "./types.ts";
 export type { Coverage, DefenseLayer, RaidElement } from "./types.ts";
@@ -64,7 +65,9 @@ export function engageable(phase: Phase, kind: VehicleKind): boolean {
 /** The coverage of `layer` for element `id` of kind `kind`, zero where it cannot engage. */
 export function coverageOf(layer: DefenseLayer, id: string, kind: VehicleKind): number {
   if (!engageable(layer.phase, kind)) return 0;
-  return typeof layer.coverage === "number" ? layer.coverage : (layer.coverage[id] ?? 0);
+  if (typeof layer.coverage === "number") return layer.coverage;
+  // Own properties only: an element id such as "constructor" must not find Object.prototype's.
+  return Object.hasOwn(layer.coverage, id) ? (layer.coverage[id] ?? 0) : 0;
 }
 
 type CoordKind = "missile" | "rv" | "decoy" | "sink";
@@ -101,6 +104,8 @@ export function engageRaid(
 ): RaidEngagement | RaidEngagementFailure {
   const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
   const maxCells = options.maxCells ?? 2_000_000;
+  if (layers.length > 30)
+    throw new Error("at most 30 layers: routes are sets of layers kept in 31 bits");
   for (let i = 1; i < layers.length; i++) {
     if (PHASE_ORDER[layers[i]!.phase] < PHASE_ORDER[layers[i - 1]!.phase]) {
       throw new Error("layers must be in flight order: boost, midcourse, terminal");
@@ -558,6 +563,7 @@ function applyKills(
   onRvKilled: (expectedRvKilled: number) => void,
 ): void {
   const rvSplits = splitKills(sizes, x, tolerance);
+  spendWork(4 * rvSplits.length * (decoyIdx.length > 0 ? 4 : 1), "layered engagement");
   const decoySplits =
     decoyIdx.length > 0 ? splitKills(dSizes, y, tolerance) : [{ parts: [], p: 1 }];
   for (const rs of rvSplits) {

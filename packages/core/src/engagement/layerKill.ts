@@ -6,6 +6,7 @@ import { addOuter, makeDense2 } from "../prob/dense2.ts";
 import { hypergeometricPmf } from "../prob/hypergeometricPmf.ts";
 import type { Pmf } from "../prob/pmf.ts";
 import { DEFAULT_PRUNE_TOLERANCE, pointMass, trimPmf } from "../prob/pmf.ts";
+import { spendWork } from "../limits.ts";
 import { killProbability, missProbability } from "./killProbability.ts";
 import type { LayerParams } from "./types.ts";
 
@@ -157,6 +158,7 @@ export function killedGivenThreats(
         if (wj === 0) continue;
         const j = row.offset + t;
         const hit = slsGivenEngaged(j, E1 - j, cap2, a, b, c, e, pk2, tolerance);
+        spendWork(4 * hit.killed.mass.length, "shoot-look-shoot engagement");
         shots += wj * n2 * hit.engaged2;
         pruned += wj * hit.killed.pruned;
         for (let x = 0; x < hit.killed.mass.length; x++) {
@@ -459,6 +461,7 @@ function slsGivenEngaged(
         decoyCandidates,
         tolerance,
       );
+      spendWork(16 * z.mass.length, "shoot-look-shoot engagement");
       pruned += wb * z.pruned;
       for (let iz = 0; iz < z.mass.length; iz++) {
         const wz = wb * z.mass[iz]!;
@@ -552,6 +555,7 @@ function shootLookShootWithDecoys(
               if (wd === 0) continue;
               const decoysKilled1 = dk1.offset + id;
               const ye = binomialPmf(dE - decoysKilled1, k, tolerance);
+              spendWork(16 * ye.mass.length, "shoot-look-shoot engagement");
               for (let iy = 0; iy < ye.mass.length; iy++) {
                 const wy = wd * ye.mass[iy]!;
                 if (wy === 0) continue;

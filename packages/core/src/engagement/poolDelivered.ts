@@ -4,6 +4,7 @@ import type { Pmf } from "../prob/pmf.ts";
 import { DEFAULT_PRUNE_TOLERANCE, trimPmf } from "../prob/pmf.ts";
 import type { DefenseLayer, RaidElement } from "./types.ts";
 import { killProbability } from "./killProbability.ts";
+import { spendWork } from "../limits.ts";
 import { killedGivenThreats } from "./layerKill.ts";
 
 /**
@@ -55,6 +56,7 @@ export function poolDelivered(
       data: new Float64Array(0),
     };
     next.data = new Float64Array(next.nN * next.nC);
+    spendWork(grid.nN * grid.nC * m.mass.length, "pooled engagement");
     for (let i = 0; i < grid.nN; i++) {
       for (let j = 0; j < grid.nC; j++) {
         const g = grid.data[i * grid.nC + j]!;
@@ -119,6 +121,7 @@ export function poolDelivered(
           rows.set(C, row);
         }
         pruned += p * row.pruned;
+        spendWork(row.mass.length, "pooled engagement");
         const base = i * table.nT + row.offset;
         for (let u = 0; u < row.mass.length; u++)
           table.data[base + u] = table.data[base + u]! + p * row.mass[u]!;
@@ -165,6 +168,7 @@ export function poolDelivered(
       }
       // Other doctrines (and boost): the kill distribution given (N, T).
       const k = killedGivenThreats(boost ? T : N, T, layer, tolerance);
+      spendWork(8 * k.killed.mass.length, "pooled engagement");
       eShots += pu * k.shots;
       pruned += pu * k.killed.pruned;
       for (let x = 0; x < k.killed.mass.length; x++) {

@@ -1,5 +1,6 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { engageRaid } from "../engagement/engageRaid.ts";
+import { DEFAULT_WORK_BUDGET, ModelLimitError, withWorkBudget } from "../limits.ts";
 import { killProbability } from "../engagement/killProbability.ts";
 import { convolve } from "../prob/convolve.ts";
 import type { Pmf } from "../prob/pmf.ts";
@@ -123,17 +124,14 @@ export interface AnalyzeOptions {
    * or quadrature. Same results, several times slower: the baseline for tests and benchmarks.
    */
   readonly method?: MeanMethod;
+  /** Work limit of the whole analysis (see limits.ts); past it, a ModelLimitError. */
+  readonly workBudget?: number;
   /** Also return the drawdown curves (every s) for charts. */
   readonly curves?: boolean;
 }
 
 /** Ties in cost within this are ties (DESIGN §2.3). */
 const COST_TIE = 1e-12;
-
-/** Thrown when an exact computation would exceed its size limit. */
-export class ModelLimitError extends Error {
-  readonly code = "state_too_large";
-}
 
 function summarize(pmf: Pmf): DistributionSummary {
   return {
@@ -486,6 +484,28 @@ function balance(
  * takes from the balance.
  */
 export function analyze(input: ExchangeInput, options: AnalyzeOptions = {}): AnalysisResult {
+  checkSize(input);
+  return withWorkBudget(options.workBudget ?? DEFAULT_WORK_BUDGET, () =>
+    analyzeWithin(input, options),
+  );
+}
+
+/** Sides the exact models can hold (the dense PMFs run over 0..n). */
+function checkSize(input: ExchangeInput): void {
+  for (const side of input.sides) {
+    const objects = side.forces.reduce(
+      (n, f) => n + f.launchers * f.warheadsPerLauncher * (1 + f.decoysPerWarhead),
+      0,
+    );
+    if (objects > 1_000_000) {
+      throw new ModelLimitError(
+        `${side.name} fields ${objects.toLocaleString("en-US")} warheads and decoys; the exact models hold at most 1,000,000 per side`,
+      );
+    }
+  }
+}
+
+function analyzeWithin(input: ExchangeInput, options: AnalyzeOptions): AnalysisResult {
   const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
   const curves = options.curves ?? false;
   const method = options.method ?? "fast";
@@ -535,7 +555,21 @@ export interface StabilityIndex {
  */
 export function stabilityIndex(
   input: ExchangeInput,
-  options: { readonly tolerance?: number; readonly method?: MeanMethod } = {},
+  options: {
+    readonly tolerance?: number;
+    readonly method?: MeanMethod;
+    readonly workBudget?: number;
+  } = {},
+): StabilityIndex & { readonly withoutDefenses: StabilityIndex } {
+  checkSize(input);
+  return withWorkBudget(options.workBudget ?? DEFAULT_WORK_BUDGET, () =>
+    stabilityIndexWithin(input, options),
+  );
+}
+
+function stabilityIndexWithin(
+  input: ExchangeInput,
+  options: { readonly tolerance?: number; readonly method?: MeanMethod },
 ): StabilityIndex & { readonly withoutDefenses: StabilityIndex } {
   const tolerance = options.tolerance ?? DEFAULT_PRUNE_TOLERANCE;
   const world = (withDefenses: boolean): StabilityIndex => {

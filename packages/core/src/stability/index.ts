@@ -12,4 +12,4 @@ export type {
   StabilitySide,
   StrikeCurve,
 } from "./analyze.ts";
-export { ModelLimitError, analyze, deliveredPmf, stabilityIndex } from "./analyze.ts";
+export { analyze, deliveredPmf, stabilityIndex } from "./analyze.ts";
