@@ -13,6 +13,25 @@ const obj = (v: unknown): Obj | undefined =>
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/** Warheads plus decoys a side may field for the exact models (dense PMFs over 0..n). */
+export const MAX_OBJECTS_PER_SIDE = 1_000_000;
+/** Defense layers a side may have in all (a route is a set of layers kept in 31 bits). */
+export const MAX_LAYERS_PER_SIDE = 30;
+
+/** The largest value a numeric field as written can take (a number, {value}, or a distribution's upper end); 0 if absent or malformed. */
+function upper(v: unknown): number {
+  if (typeof v === "number") return Number.isFinite(v) ? Math.max(0, v) : 0;
+  const o = obj(v);
+  if (!o) return 0;
+  if (typeof o["value"] === "number") return Math.max(0, o["value"]);
+  for (const k of ["uniform", "triangular", "normal90"]) {
+    const arr = o[k];
+    if (Array.isArray(arr) && typeof arr.at(-1) === "number")
+      return Math.max(0, arr.at(-1) as number);
+  }
+  return 0;
+}
+
 /**
  * Checks that need the whole document: every source id resolves, ids are unique, coverage names
  * the attacker's elements, layers are in flight order, doctrine and shots agree. Works on the
@@ -163,6 +182,34 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
       });
     });
   }
+
+  // Sizes the exact models can hold: objects per side, and layers per side (routes are bit sets).
+  sides.forEach((side, si) => {
+    let objects = 0;
+    list(side["forces"]).forEach((f) => {
+      const fo = obj(f) ?? {};
+      const launchers = upper(fo["launchers"]) + upper(fo["nonDeployedLaunchers"]);
+      objects += launchers * upper(fo["warheadsPerLauncher"]) * (1 + upper(fo["decoysPerWarhead"]));
+    });
+    if (objects > MAX_OBJECTS_PER_SIDE) {
+      err(
+        ["sides", si, "forces"],
+        "too_large",
+        `this side's forces come to ${objects.toLocaleString("en-US")} warheads and decoys (launchers × warheads per launcher × (1 + decoys per warhead)); the exact models hold at most ${MAX_OBJECTS_PER_SIDE.toLocaleString("en-US")} per side`,
+      );
+    }
+    const layers = list(side["defenses"]).reduce<number>(
+      (n, d) => n + list(obj(d)?.["layers"]).length,
+      0,
+    );
+    if (layers > MAX_LAYERS_PER_SIDE) {
+      err(
+        ["sides", si, "defenses"],
+        "too_large",
+        `${layers} defense layers in all; a side may have at most ${MAX_LAYERS_PER_SIDE}`,
+      );
+    }
+  });
 
   const sideIds = sides.map((x) => str(x["id"])).filter((x): x is string => x !== undefined);
   for (const key of Object.keys(obj(obj(doc["analysis"])?.["thresholds"]) ?? {})) {

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { Scenario } from "@stratbal/scenario";
-import { domainBounds, listParams, parseScenario, withParams } from "@stratbal/scenario";
+import {
+  domainBounds,
+  listParams,
+  parseScenario,
+  safeParseScenario,
+  withParams,
+} from "@stratbal/scenario";
 import { describe, expect, it } from "vitest";
 import {
   YamlEditError,
@@ -74,6 +80,10 @@ describe("setValueInYaml", () => {
           const hi = b.max < Number.MAX_VALUE ? Math.min(b.max, 5000) : 5000;
           const lo = b.exclusiveMin ? 1e-6 : b.min;
           const v = b.integer ? Math.round(lo + u * (hi - lo)) : lo + u * (hi - lo);
+          const edited = safeParseScenario(setValueInYaml(FIXTURE, p.at, v));
+          // In the parameter's domain but past the size limits (e.g. 5,000 decoys per warhead on
+          // every missile): a different test's subject (semantic.test.ts); skip.
+          fc.pre(edited.ok || edited.issues.every((i) => i.code !== "too_large"));
           const viaYaml = parseScenario(setValueInYaml(FIXTURE, p.at, v));
           const viaParams = withParams(scenario, new Map([[p.path, Number(formatNumber(v))]]));
           expect(plain(viaYaml)).toEqual(plain(viaParams.scenario));
