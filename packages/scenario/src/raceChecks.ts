@@ -130,7 +130,7 @@ export function checkRace(doc: Obj, err: Report, warn: Report): void {
       }
       const max = num(oo["max"]);
       if (kind === "launchers") {
-        if (el !== undefined && launcherCosts[el] === undefined)
+        if (el !== undefined && !Object.hasOwn(launcherCosts, el))
           err(
             op,
             "missing_cost",

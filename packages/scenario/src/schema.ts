@@ -5,10 +5,18 @@ import { fixed, param } from "./param.ts";
 /** The scenario format version this package reads and writes. */
 export const SCHEMA_VERSION = 1;
 
+// Names that plain JavaScript objects already have ("constructor", "toString", …): ids key maps
+// (coverage, thresholds, costs), so they must not collide with them.
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "expected an id: letters, digits, '_' or '-'")
-  .max(80);
+  .max(80)
+  .refine(
+    (v) => !RESERVED_IDS.has(v),
+    "this id is reserved (a built-in object property); choose another",
+  );
 const sourceRef = z.string().min(1);
 const isoDate = z
   .string()

@@ -113,7 +113,12 @@ function withSide(
 /** Millions of US dollars one more launcher of an element costs, with its payload. */
 export function launcherUnitCost(costs: UnitCosts, elementId: string, level: ElementLevel): number {
   return (
-    need(costs.launcher?.[elementId], `launcher cost of ${elementId}`) +
+    need(
+      costs.launcher && Object.hasOwn(costs.launcher, elementId)
+        ? costs.launcher[elementId]
+        : undefined,
+      `launcher cost of ${elementId}`,
+    ) +
     level.warheadsPerLauncher *
       (need(costs.warhead, "warhead cost") +
         level.decoysPerWarhead * (level.decoysPerWarhead > 0 ? need(costs.decoy, "decoy cost") : 0))
