@@ -345,6 +345,28 @@ describe("stratbal sweep and merge: shards", () => {
     expect(r4.code).toBe(2);
     expect(r4.stderr).toContain("is an input file; choose another output file");
   });
+
+  it("refuses hand-edited shard headers with a message instead of crashing", async () => {
+    const good = join(dir, "good0.json");
+    await sweep([SMALL, "--samples", "2", "--workers", "1", "--shard", "0/2", "--out", good]);
+    const doc = JSON.parse(await readFile(good, "utf8")) as Record<string, Record<string, unknown>>;
+    const broken = [
+      { ...doc, header: { ...doc["header"], vary: undefined } },
+      { ...doc, header: { ...doc["header"], sweepId: 42 } },
+      { ...doc, shard: { index: 0, count: -5 } },
+      { ...doc, shard: { index: 7, count: 2 } },
+    ];
+    for (const [i, b] of broken.entries()) {
+      const file = join(dir, `broken${i}.json`);
+      await writeFile(file, JSON.stringify(b));
+      const r = await runCli(["merge", file, good, "--out", join(dir, "mb.csv")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /has a malformed shard header at (header\.vary|header\.sweepId|shard\.count|shard)/,
+      );
+      expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+    }
+  });
 });
 
 describe("stratbal sweep: bad input", () => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -198,6 +199,32 @@ function parquetColumn(c: SweepTable["columns"][number]): ColumnSource {
 }
 
 /** A shard file's content: its sweep, which slice it is, and the outputs of that slice. */
+const shardMetaSchema = z
+  .object({
+    header: z
+      .object({
+        stratbal: z.literal("sweep"),
+        formatVersion: z.number().int(),
+        sweepId: z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hex digest"),
+        scenario: z
+          .object({ title: z.string(), asOf: z.string(), sha256: z.string() })
+          .passthrough(),
+        seed: z.number().int().min(0),
+        samples: z.number().int().min(0),
+        perSample: z.boolean(),
+        sensitivity: z.string().nullable(),
+        vary: z.array(z.object({ path: z.string(), values: z.array(z.number()) }).passthrough()),
+        outputs: z.array(z.string()).min(1),
+        plan: z.object({}).passthrough(),
+        evaluations: z.number().int().min(0).max(1e9),
+      })
+      .passthrough(),
+    shard: z
+      .object({ index: z.number().int().min(0), count: z.number().int().min(1).max(1_000_000) })
+      .refine((x) => x.index < x.count, "index must be below count"),
+  })
+  .passthrough();
+
 export interface ShardData {
   readonly header: SweepHeader;
   readonly shard: { readonly index: number; readonly count: number };
@@ -301,11 +328,20 @@ export async function readShard(
         names.forEach((name, i) => (values[r * names.length + i] = Number(row[name]))),
       );
     }
-    const m = meta as Partial<ShardData> & { stratbal?: unknown; positions?: unknown };
-    if (m.stratbal !== "sweep-shard" || !m.header || !m.shard) {
+    const m = meta as { stratbal?: unknown };
+    if (m.stratbal !== "sweep-shard")
       return { ok: false, message: "is not a stratbal sweep shard" };
+    // Everything merge relies on, checked before it is used (a hand-edited file must not crash).
+    const parsed = shardMetaSchema.safeParse(meta);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]!;
+      return {
+        ok: false,
+        message: `has a malformed shard header at ${first.path.join(".") || "(top)"}: ${first.message}`,
+      };
     }
-    return { ok: true, data: { header: m.header, shard: m.shard, values } };
+    const { header, shard } = parsed.data;
+    return { ok: true, data: { header: header as unknown as SweepHeader, shard, values } };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, message: "no such file" };
