@@ -44,4 +44,4 @@ export function workRemaining(): number {
 }
 
 /** Default work budget of one analysis, race step or engagement: about a minute of computation. */
-export const DEFAULT_WORK_BUDGET = 2e9;
+export const DEFAULT_WORK_BUDGET = 3e9;

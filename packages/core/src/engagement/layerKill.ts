@@ -407,6 +407,7 @@ function shootLookShoot(
         hit = slsGivenEngaged(j, E1 - j, cap2, a, b, c, e, pk2, tolerance);
         cache.set(key, hit);
       }
+      spendWork(4 + hit.killed.mass.length, "shoot-look-shoot engagement");
       expectedShots += wj * n2 * hit.engaged2;
       pruned += wj * hit.killed.pruned;
       for (let x = 0; x < hit.killed.mass.length; x++) {
@@ -461,7 +462,8 @@ function slsGivenEngaged(
         decoyCandidates,
         tolerance,
       );
-      spendWork(16 * z.mass.length, "shoot-look-shoot engagement");
+      // Metered: the look-2 splits below cost about (1 + |k2|) per candidate count, more on a miss.
+      let steps = 16 * z.mass.length;
       pruned += wb * z.pruned;
       for (let iz = 0; iz < z.mass.length; iz++) {
         const wz = wb * z.mass[iz]!;
@@ -477,13 +479,16 @@ function slsGivenEngaged(
             G >= C ? pointMass(killable) : hypergeometricPmf(C, killable, G, tolerance);
           k2 = binomialThin(engagedKillable, pk2, tolerance);
           killed2Cache.set(key, k2);
+          steps += engagedKillable.mass.length * (8 + k2.mass.length);
         }
+        steps += 4 + k2.mass.length;
         pruned += wz * k2.pruned;
         for (let x = 0; x < k2.mass.length; x++) {
           const idx = killed1 + k2.offset + x;
           out[idx] = out[idx]! + wz * k2.mass[x]!;
         }
       }
+      spendWork(steps, "shoot-look-shoot engagement");
     }
   }
   return { killed: trimPmf(out, 0, pruned, tolerance), engaged2 };
