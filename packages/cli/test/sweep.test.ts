@@ -413,6 +413,22 @@ describe("stratbal sweep: bad input", () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 
+  it("reports its bad flags together with a bad scenario file", async () => {
+    const badFile = join(dir, "broken.yaml");
+    await writeFile(badFile, "schemaVersion: 1\ntitle: [unclosed\n");
+    const r = await runCli(["sweep", badFile, "--samples", "-3", "--workers", "0"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "✖ --samples  must be at least 0, got -3",
+      "✖ --workers  must be at least 1, got 0",
+      "✖ --out  is required (a .csv, .json or .parquet file)",
+    ]);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines.slice(3)) expect(l.startsWith(`✖ ${badFile}:`)).toBe(true);
+  });
+
   it("never writes over its input, and shard files must carry their metadata", async () => {
     const r = await runCli(["sweep", SMALL, "--samples", "0", "--out", SMALL]);
     expect(r.code).toBe(2);

@@ -7,8 +7,8 @@ import type { Command } from "commander";
 import { FlagReader } from "../flags.ts";
 import { fmt, table, toJson } from "../format.ts";
 import type { Io, UsageIssue } from "../io.ts";
-import { EXIT, ModelError, UsageError } from "../io.ts";
-import { printWarnings, readScenarioFile } from "../scenarioFile.ts";
+import { EXIT, ModelError, UsageError, formatIssue } from "../io.ts";
+import { ScenarioFileError, printWarnings, readScenarioFile } from "../scenarioFile.ts";
 import { checkOutPath, writeShard, writeTable } from "../sweep/files.ts";
 import type { SweepHeader } from "../sweep/header.ts";
 import { makeHeader } from "../sweep/header.ts";
@@ -159,7 +159,17 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
     });
   }
 
-  const { scenario, warnings } = await readScenarioFile(file);
+  let loaded: Awaited<ReturnType<typeof readScenarioFile>>;
+  try {
+    loaded = await readScenarioFile(file);
+  } catch (err) {
+    if (!(err instanceof ScenarioFileError)) throw err;
+    // Report bad flags and a bad file together: one line per problem (--vary and --output need
+    // the scenario, so only the flags that stand alone are checked here).
+    for (const i of reader.issues) io.stderr(formatIssue(i) + "\n");
+    throw err;
+  }
+  const { scenario, warnings } = loaded;
   printWarnings(io, warnings);
   const sideIds = [scenario.sides[0]!.id, scenario.sides[1]!.id] as const;
   if (flags.listParams) {
