@@ -10,7 +10,10 @@ export function configureValidate(program: Command, io: Io, setExit: (code: numb
     .command("validate")
     .summary("check scenario files and report every problem with its location")
     .argument("<files...>", "scenario files (YAML or JSON)")
-    .option("--strict", "also warn about numbers that carry no source")
+    .option(
+      "--strict",
+      "also check that every number carries a source, and fail (exit 2) on any warning",
+    )
     .option("--json", "print the issues as one JSON document")
     .addHelpText("after", "\nExample:\n  stratbal validate scenarios/*.yaml\n")
     .action(async (files: string[], flags: { strict?: boolean; json?: boolean }) => {
@@ -19,10 +22,17 @@ export function configureValidate(program: Command, io: Io, setExit: (code: numb
       for (const file of files) {
         try {
           const r = await readScenarioFile(file, { requireSources: flags.strict ?? false });
-          report.push({ file, ok: true, issues: [...r.warnings] });
+          // Under --strict a warning fails the file, as a compiler's -Werror would.
+          const ok = !(flags.strict && r.warnings.length > 0);
+          if (!ok) bad = true;
+          report.push({ file, ok, issues: [...r.warnings] });
           if (!flags.json) {
             for (const w of r.warnings) io.stderr(formatScenarioIssue(w) + "\n");
-            io.stdout(`✔ ${file}  valid (${r.scenario.title})\n`);
+            if (ok) io.stdout(`✔ ${file}  valid (${r.scenario.title})\n`);
+            else
+              io.stderr(
+                `✖ ${file}  ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"} (--strict fails on warnings)\n`,
+              );
           }
         } catch (err) {
           if (!(err instanceof ScenarioFileError)) throw err;
