@@ -67,7 +67,10 @@ export interface AnalysisOptions {
   readonly strikerReadiness: number;
   /** Share of the victim's targetable launchers launched before impact. */
   readonly launchUnderAttack: number;
-  /** Delivered warheads that count as an adequate second strike, by striking side id. */
+  /**
+   * Delivered warheads that count as an adequate second strike, keyed by the id of the side that
+   * retaliates (the victim of the first strike); a side without an entry has threshold 0.
+   */
   readonly thresholds: Readonly<Record<string, number>>;
 }
 

@@ -40,8 +40,9 @@ export interface FirstStrike {
   readonly counterforceWarheads: number;
   /** Conventional prompt-strike weapons spent on counterforce. */
   readonly promptStrikeWeapons: number;
-  /** Warheads the striker had available (silo + readiness × other), counterforce-capable part. */
+  /** Warheads the striker had available: silo warheads plus readiness × all others. */
   readonly availableWarheads: number;
+  /** The counterforce-capable part of `availableWarheads` (the upper end of s). */
   readonly counterforceAvailable: number;
   /** Expected enemy warheads on launchers that survive (before missile reliability). */
   readonly enemySurvivingWarheads: number;
