@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeProgram } from "../src/index.ts";
+import { runCli } from "./runCli.ts";
 import { expectRelErrorAtMost } from "../../../test-support/expect.ts";
-
-/** Runs the CLI in process and captures what it writes. */
-export async function runCli(
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await makeProgram({
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    stderrIsTty: false,
-    now: () => 0,
-  }).run(args);
-  return { code, stdout, stderr };
-}
 
 describe("stratbal engage", () => {
   it("prints the DESIGN §3 JSON for the documented example", async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./engage.test.ts";
+import { runCli } from "./runCli.ts";
 
 // Golden outputs: every shipped scenario through what the CLI runs, numbers normalised to 9
 // significant digits, compared with packages/cli/test/golden/. Regenerate only on purpose:

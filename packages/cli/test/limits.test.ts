@@ -27,7 +27,10 @@ describe("limits of the CLI flags (docs/limits.md)", () => {
       /^✖ --interceptors {2}must be at most 10,000,000/,
     );
     await refused([...ENGAGE, "--shots", "1001"], /^✖ --shots {2}must be at most 1,000/);
-    await refused([...ENGAGE, "--sls", "1,1001"], /^✖ --sls\[1\] {2}must be at most 1,000, got 1001/);
+    await refused(
+      [...ENGAGE, "--sls", "1,1001"],
+      /^✖ --sls\[1\] {2}must be at most 1,000, got 1001/,
+    );
   });
 
   it("sweep: samples, workers, steps per axis, evaluations, values per process", async () => {

@@ -1,4 +1,4 @@
-import type { Basing, ForceElement, Side } from "./types.ts";
+import type { Side } from "./types.ts";
 
 /** Launchers of one element that have received the same weapons: they survive alike. */
 export interface LauncherGroup {
@@ -149,29 +149,3 @@ export class CounterforcePlan {
     return total;
   }
 }
-
-/**
- * Warheads a side can use in a first strike: all silo-based warheads and a share
- * `strikerReadiness` of the others (Kent & Thaler 1989, p. 34). Not rounded.
- */
-export function availableWarheads(
-  side: Side,
-  strikerReadiness: number,
-  only?: (f: ForceElement) => boolean,
-): number {
-  let total = 0;
-  for (const f of side.forces) {
-    if (only && !only(f)) continue;
-    const w = f.launchers * f.warheadsPerLauncher;
-    total += f.basing === "silo" ? w : strikerReadiness * w;
-  }
-  return total;
-}
-
-/** Basings in the order used for tables. */
-export const BASING_LABEL: Readonly<Record<Basing, string>> = {
-  silo: "silo",
-  mobile: "mobile",
-  ssbn: "SSBN",
-  bomber: "bomber",
-};

@@ -9,7 +9,7 @@ export type {
 } from "./types.ts";
 export { BASINGS } from "./types.ts";
 export type { LauncherGroup } from "./counterforcePlan.ts";
-export { CounterforcePlan, availableWarheads } from "./counterforcePlan.ts";
+export { CounterforcePlan } from "./counterforcePlan.ts";
 export {
   binomialReal,
   defenseLayers,
