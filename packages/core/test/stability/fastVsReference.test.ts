@@ -6,6 +6,7 @@ import type {
   DefenseLayer,
   ExchangeInput,
   ForceElement,
+  Phase,
   Side,
 } from "../../src/index.ts";
 import { analyze, stabilityIndex } from "../../src/index.ts";
@@ -65,6 +66,107 @@ const layer = (id: string, enemy: string[]) =>
       doctrine: r.even ? { kind: "even" } : { kind: "barrage", shots: r.shots },
       coverage: Object.fromEntries(enemy.map((e, i) => [e, r.coverage[i]!])),
     }));
+
+/** A layer of any phase and doctrine (shoot-look-shoot included), small inventories. */
+const anyLayer = (id: string, phase: Phase, enemy: string[]) =>
+  fc
+    .record({
+      interceptors: fc.integer({ min: 0, max: 12 }),
+      sspk: fc.double({ min: 0.2, max: 0.95, noNaN: true }),
+      tracking: fc.double({ min: 0.7, max: 1, noNaN: true }),
+      discrimination: prob,
+      reliability: fc.double({ min: 0.5, max: 1, noNaN: true }),
+      doctrine: fc.constantFrom("barrage", "even", "sls"),
+      shots: fc.integer({ min: 1, max: 3 }),
+      killAssessment: fc.double({ min: 0.5, max: 1, noNaN: true }),
+      coverage: fc.array(fc.constantFrom(0, 0.5, 1, 1), {
+        minLength: enemy.length,
+        maxLength: enemy.length,
+      }),
+    })
+    .map((r): DefenseLayer => ({
+      id,
+      phase,
+      interceptors: r.interceptors,
+      sspk: r.sspk,
+      tracking: r.tracking,
+      discrimination: r.discrimination,
+      reliability: r.reliability,
+      doctrine:
+        r.doctrine === "even"
+          ? { kind: "even" }
+          : r.doctrine === "sls"
+            ? { kind: "shoot-look-shoot", shots: [1, 1], killAssessment: r.killAssessment }
+            : { kind: "barrage", shots: r.shots },
+      coverage: Object.fromEntries(enemy.map((e, i) => [e, r.coverage[i]!])),
+    }));
+
+/** Small sides with up to three layers in flight order and prompt conventional strike. */
+const layeredSide = (id: string, enemyPrefix: string, nEnemy: number, nOwn: number) => {
+  const enemy = Array.from({ length: nEnemy }, (_, i) => `${enemyPrefix}${i}`);
+  return fc
+    .record({
+      forces: fc.tuple(...Array.from({ length: nOwn }, (_, i) => element(id, i, 8))),
+      w80: fc.double({ min: 10, max: 60, noNaN: true }),
+      pk: fc.tuple(prob, prob, prob, prob),
+      phases: fc.subarray<Phase>(["boost", "midcourse", "terminal"]),
+      layers: fc.tuple(
+        anyLayer(`${id}-l0`, "boost", enemy),
+        anyLayer(`${id}-l1`, "midcourse", enemy),
+        anyLayer(`${id}-l2`, "terminal", enemy),
+      ),
+      prompt: fc.integer({ min: 0, max: 6 }),
+      promptPk: fc.tuple(prob, prob),
+    })
+    .map((r): Side => ({
+      id,
+      name: id,
+      w80: r.w80,
+      forces: r.forces,
+      counterforcePk: { silo: r.pk[0], mobile: r.pk[1], ssbn: r.pk[2], bomber: r.pk[3] },
+      promptStrike:
+        r.prompt > 0
+          ? [
+              {
+                id: `${id}-cps`,
+                name: `${id}-cps`,
+                weapons: r.prompt,
+                pk: { silo: r.promptPk[0], mobile: r.promptPk[1], ssbn: 0, bomber: 0.5 },
+              },
+            ]
+          : [],
+      defenses:
+        r.phases.length > 0
+          ? [
+              {
+                id: `${id}-d`,
+                name: `${id}-d`,
+                layers: r.layers.filter((l) => r.phases.includes(l.phase)),
+              } satisfies Defense,
+            ]
+          : [],
+    }));
+};
+
+const layeredExchange = fc
+  .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
+  .chain(([na, nb]) =>
+    fc.record({
+      a: layeredSide("a", "b", nb, na),
+      b: layeredSide("b", "a", na, nb),
+      lua: fc.constantFrom(0, 0.3),
+    }),
+  )
+  .map(({ a, b, lua }): ExchangeInput => ({
+    sides: [a, b],
+    analysis: {
+      alpha: 0.3,
+      costExponent: 0.75,
+      strikerReadiness: 0.9,
+      launchUnderAttack: lua,
+      thresholds: { a: 5, b: 5 },
+    },
+  }));
 
 const side = (id: string, enemyPrefix: string, nEnemy: number, nOwn: number, maxLaunchers = 40) =>
   fc
@@ -141,5 +243,9 @@ describe("fast and reference methods agree", () => {
 
   it("likewise for forces of hundreds of warheads (quadrature and truncation paths)", () => {
     fc.assert(fc.property(exchange(200), agree), { seed: 7, numRuns: 12 });
+  });
+
+  it("likewise with boost, midcourse and terminal layers, shoot-look-shoot and prompt strike", () => {
+    fc.assert(fc.property(layeredExchange, agree), { seed: 20261125, numRuns: 40 });
   });
 });
