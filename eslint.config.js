@@ -76,6 +76,31 @@ export default tseslint.config(
     },
   },
   {
+    // Scenario text is untrusted (files and links): no HTML sinks, no code from strings
+    // (SECURITY.md). Core's own block below replaces these for core, which has no DOM at all.
+    files: ["packages/*/src/**/*.ts", "apps/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "srcdoc"].map((property) => ({
+          property,
+          message: "renders text as HTML: build DOM nodes and set textContent (SECURITY.md)",
+        })),
+        { object: "document", property: "write", message: "renders text as HTML (SECURITY.md)" },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "renders text as HTML: render it as a JSX child (SECURITY.md)",
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/core/src/**/*.ts"],
     rules: coreBans,
   },

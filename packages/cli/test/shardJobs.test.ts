@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { watch } from "node:fs";
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,6 +95,12 @@ describe("docs/examples: shards as a Slurm job array and a Kubernetes Indexed Jo
       ),
     );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    // A requeued task replaces its own shard file (the script passes --force).
+    const again = await run("bash", ["docs/examples/slurm/sweep.sbatch"], {
+      ...env,
+      SLURM_ARRAY_TASK_ID: "1",
+    });
+    expect(again.code, again.stderr).toBe(0);
     const merged = await run("bash", ["docs/examples/slurm/merge.sbatch"], {
       STRATBAL: `node ${BIN}`,
       SLURM_SUBMIT_DIR: ROOT,
@@ -198,4 +205,100 @@ describe("stopping a sweep", () => {
       expect(left).toEqual([]);
     });
   }
+
+  const OLD = "an old complete result\n";
+  const longSweep = (out: string) => [
+    BIN,
+    "sweep",
+    fixture("sweep-2017.yaml"),
+    "--vary",
+    "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:41",
+    "--workers",
+    "1",
+    "--force",
+    "--out",
+    out,
+  ];
+
+  it("SIGINT with --force leaves the old output byte for byte", async () => {
+    const out = join(dir, "kept-int.csv");
+    await writeFile(out, OLD);
+    const r = await run("node", longSweep(out), {}, (kill) =>
+      setTimeout(() => kill("SIGINT"), 2500),
+    );
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^✖ interrupted by SIGINT: \d+ of 41 evaluations had finished/);
+    expect(await readFile(out, "utf8")).toBe(OLD);
+    expect((await readdir(dir)).filter((n) => n.includes("kept-int"))).toEqual(["kept-int.csv"]);
+  });
+
+  it("SIGKILL (which cannot be caught) mid-run leaves the old output, and no temporary file", async () => {
+    const out = join(dir, "kept-kill.csv");
+    await writeFile(out, OLD);
+    const r = await run("node", longSweep(out), {}, (kill) =>
+      setTimeout(() => kill("SIGKILL"), 2500),
+    );
+    expect(r.signal).toBe("SIGKILL");
+    expect(await readFile(out, "utf8")).toBe(OLD);
+    expect((await readdir(dir)).filter((n) => n.includes("kept-kill"))).toEqual(["kept-kill.csv"]);
+  });
+
+  it("SIGKILL while the output is being written: the old file or the complete new one, never half", async () => {
+    const sub = await mkdtemp(join(dir, "kill-write-"));
+    const out = join(sub, "out.csv");
+    await writeFile(out, OLD);
+    // Killed the moment the temporary file appears (the write phase), so a stale one may remain.
+    const watcher = watch(sub);
+    let r: Exit;
+    try {
+      r = await run(
+        "node",
+        [
+          BIN,
+          "sweep",
+          fixture("sweep-2017.yaml"),
+          "--vary",
+          "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:3",
+          "--workers",
+          "1",
+          "--force",
+          "--out",
+          out,
+        ],
+        {},
+        (kill) =>
+          watcher.on("change", (_e, name) => {
+            if (String(name).endsWith(".tmp")) kill("SIGKILL");
+          }),
+      );
+    } finally {
+      watcher.close();
+    }
+    const text = await readFile(out, "utf8");
+    expect(r.code === 0 || r.signal === "SIGKILL").toBe(true);
+    if (text !== OLD) {
+      // Complete (the kill came after the rename): the header and every row, newline-terminated.
+      expect(text.split("\n")).toHaveLength(3 + 2);
+      expect(text.endsWith("\n")).toBe(true);
+    }
+    const left = (await readdir(sub)).filter((n) => n !== "out.csv");
+    // Anything left is a hidden temporary file of our own naming: .NAME.PID.RANDOM.tmp
+    for (const n of left) expect(n).toMatch(/^\.out\.csv\.\d+\.[0-9a-f]{8}\.tmp$/);
+    // The next write of the same output removes it once it is an hour old.
+    const hourAgo = new Date(Date.now() - 3_600_000 - 60_000);
+    await writeFile(join(sub, ".out.csv.99999.0123abcd.tmp"), "half a file");
+    for (const n of [...left, ".out.csv.99999.0123abcd.tmp"])
+      await utimes(join(sub, n), hourAgo, hourAgo);
+    const again = await runCli([
+      "sweep",
+      fixture("sweep-small.yaml"),
+      "--samples",
+      "0",
+      "--force",
+      "--out",
+      out,
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readdir(sub)).toEqual(["out.csv"]);
+  });
 });

@@ -1,7 +1,7 @@
 // The workbench: scenario library and editor (form and YAML, in sync through the YAML text), the
 // views of the registry, and the whole state in the URL fragment.
 import type { IssuePath, Scenario, ScenarioIssue } from "@stratbal/scenario";
-import { safeParseScenario } from "@stratbal/scenario";
+import { MAX_SCENARIO_BYTES, safeParseScenario } from "@stratbal/scenario";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { slug } from "../charts/exportChart.ts";
 import { download } from "../charts/exportChart.ts";
@@ -16,10 +16,10 @@ import type { LibraryEntry } from "../scenario/library.ts";
 import { DEFAULT_ENTRY, LIBRARY } from "../scenario/library.ts";
 import {
   UrlStateError,
-  decodeScenario,
   encodeScenario,
   formatFragment,
   parseFragment,
+  readLinkedScenario,
 } from "../scenario/urlState.ts";
 import { YamlEditError, setValueInYaml } from "../scenario/yamlEdit.ts";
 import { ModelDocs } from "../views/ModelDocs.tsx";
@@ -47,13 +47,17 @@ function fromEntry(e: LibraryEntry): Loaded {
   return { text: e.text, file: e.file, entry: e, seq: ++loadSeq };
 }
 
-/** Reads the scenario and view from the current fragment (the default scenario if none). */
-async function readLocation(): Promise<{ loaded: Loaded; url: UrlView; error?: string }> {
+/**
+ * Reads the scenario and view from the current fragment (the default scenario if none). A link is
+ * untrusted: its scenario is size-checked, decoded and validated (`readLinkedScenario`) before
+ * use; a bad one gives `error` (the message) and no scenario.
+ */
+async function readLocation(): Promise<{ loaded: Loaded | null; url: UrlView; error?: string }> {
   const f = parseFragment(location.hash);
   const url = { view: viewById(f.view).id, options: f.options };
   if (f.scenario === undefined) return { loaded: fromEntry(DEFAULT_ENTRY), url };
   try {
-    const text = await decodeScenario(f.scenario);
+    const { text } = await readLinkedScenario(f.scenario);
     const same = LIBRARY.find((e) => e.text === text) ?? null;
     return {
       loaded: { text, file: same?.file ?? "linked scenario", entry: same, seq: ++loadSeq },
@@ -61,12 +65,13 @@ async function readLocation(): Promise<{ loaded: Loaded; url: UrlView; error?: s
     };
   } catch (err) {
     const message = err instanceof UrlStateError ? err.message : String(err);
-    return {
-      loaded: fromEntry(DEFAULT_ENTRY),
-      url,
-      error: `This link's scenario could not be read (${message}); the default scenario is shown instead.`,
-    };
+    return { loaded: null, url, error: `This link's scenario was not loaded: ${message}.` };
   }
+}
+
+/** Text of the last valid version for links: the URL never carries a scenario that fails to load. */
+function shareableText(text: string, ok: boolean, lastGood: string | null): string | null {
+  return ok ? text : lastGood;
 }
 
 function scenarioFooter(s: Scenario): string {
@@ -79,11 +84,23 @@ export function App({ client }: { readonly client: ComputeClient }) {
   const [notice, setNotice] = useState<string | null>(null);
   const writtenHash = useRef<string | null>(null);
 
+  const current = useRef<Loaded | null>(null);
+  current.current = loaded;
   const load = useCallback(async () => {
     const r = await readLocation();
-    setLoaded(r.loaded);
-    setUrl(r.url);
-    setNotice(r.error ?? null);
+    if (r.loaded) {
+      setLoaded(r.loaded);
+      setUrl(r.url);
+      setNotice(null);
+    } else if (current.current) {
+      // A bad link while a scenario is open: keep it (and write its state back to the address).
+      setUrl((u) => ({ ...u }));
+      setNotice(`${r.error} The scenario shown is kept.`);
+    } else {
+      setLoaded(fromEntry(DEFAULT_ENTRY));
+      setUrl(r.url);
+      setNotice(`${r.error} The default scenario is shown instead.`);
+    }
   }, []);
 
   useEffect(() => {
@@ -139,12 +156,20 @@ function Workbench(props: WorkbenchProps) {
   const [text, setText] = useState(loaded.text);
   const [tab, setTab] = useState<"form" | "yaml">("form");
   const [focusAt, setFocusAt] = useState<{ line: number; col: number; seq: number } | undefined>();
-  const [linkState, setLinkState] = useState<{ text: string; copied: boolean } | null>(null);
+  const [linkState, setLinkState] = useState<{
+    text: string;
+    copied: boolean;
+    note: string;
+  } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
   const parsed = useMemo(() => safeParseScenario(text, { file: loaded.file }), [text, loaded.file]);
   const lastGood = useRef<Scenario | null>(null);
-  if (parsed.ok) lastGood.current = parsed.scenario;
+  const lastGoodText = useRef<string | null>(null);
+  if (parsed.ok) {
+    lastGood.current = parsed.scenario;
+    lastGoodText.current = text;
+  }
   const scenario = lastGood.current;
   const issues: readonly ScenarioIssue[] = parsed.ok ? parsed.warnings : parsed.issues;
   const errorCount = issues.filter((i) => i.severity === "error").length;
@@ -184,24 +209,32 @@ function Workbench(props: WorkbenchProps) {
   );
   const balance = useCompute(client, "balance", balanceRequest);
 
-  // The URL follows the state (debounced); library switches push a history entry.
+  // The URL follows the state (debounced), with the last valid version of the scenario (a
+  // scenario too large for a link is left out); library switches push a history entry.
+  const share = shareableText(text, parsed.ok, lastGoodText.current);
   useEffect(() => {
     let live = true;
     const handle = setTimeout(() => {
-      void encodeScenario(text).then((token) => {
+      const write = (token: string | undefined) => {
         if (!live) return;
-        const hash = formatFragment({ view: url.view, options: url.options, scenario: token });
+        const hash = formatFragment({
+          view: url.view,
+          options: url.options,
+          ...(token !== undefined ? { scenario: token } : {}),
+        });
         if (hash !== location.hash) {
           props.writtenHash.current = hash;
           history.replaceState(null, "", hash);
         }
-      });
+      };
+      if (share === null) write(undefined);
+      else encodeScenario(share).then(write, () => write(undefined));
     }, 200);
     return () => {
       live = false;
       clearTimeout(handle);
     };
-  }, [text, url]);
+  }, [share, url]);
 
   const pickEntry = (id: string) => {
     const e = LIBRARY.find((x) => x.id === id);
@@ -230,20 +263,43 @@ function Workbench(props: WorkbenchProps) {
     });
 
   const copyLink = async () => {
-    const token = await encodeScenario(text);
+    if (share === null) {
+      setLinkState({
+        text: "",
+        copied: false,
+        note: "The scenario has never been valid: fix it first.",
+      });
+      return;
+    }
+    let token: string;
+    try {
+      token = await encodeScenario(share);
+    } catch (err) {
+      const message = err instanceof UrlStateError ? err.message : String(err);
+      setLinkState({ text: "", copied: false, note: `No link: ${message}.` });
+      return;
+    }
     const hash = formatFragment({ view: url.view, options: url.options, scenario: token });
     props.writtenHash.current = hash;
     history.replaceState(null, "", hash);
     const link = location.href;
+    const note =
+      share !== text ? "The scenario has problems: the link holds its last valid version. " : "";
     try {
       await navigator.clipboard.writeText(link);
-      setLinkState({ text: link, copied: true });
+      setLinkState({ text: link, copied: true, note });
     } catch {
-      setLinkState({ text: link, copied: false });
+      setLinkState({ text: link, copied: false, note });
     }
   };
 
   const openFile = async (file: File) => {
+    if (file.size > MAX_SCENARIO_BYTES) {
+      props.setNotice(
+        `${file.name} is ${(file.size / 1048576).toFixed(1)} MiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MiB. It was not opened.`,
+      );
+      return;
+    }
     const content = await file.text();
     history.pushState(null, "", location.hash);
     props.setNotice(null);
@@ -354,23 +410,27 @@ function Workbench(props: WorkbenchProps) {
         </div>
       </header>
       {props.notice && (
-        <p class="banner error" role="alert">
+        <p class="banner error" role="alert" data-testid="notice">
           {props.notice}
         </p>
       )}
       {linkState && (
         <div class="banner" role="status" data-testid="link-banner">
-          {linkState.copied
-            ? "Link copied: it restores this scenario and view exactly. "
-            : "Copy this link: "}
-          <input
-            type="text"
-            readOnly
-            value={linkState.text}
-            aria-label="Link to this scenario"
-            onFocus={(e) => (e.target as HTMLInputElement).select()}
-            data-testid="link-text"
-          />
+          {linkState.note}
+          {linkState.text !== "" &&
+            (linkState.copied
+              ? "Link copied: it restores this scenario and view exactly. "
+              : "Copy this link: ")}
+          {linkState.text !== "" && (
+            <input
+              type="text"
+              readOnly
+              value={linkState.text}
+              aria-label="Link to this scenario"
+              onFocus={(e) => (e.target as HTMLInputElement).select()}
+              data-testid="link-text"
+            />
+          )}
           <button type="button" class="small" onClick={() => setLinkState(null)}>
             Close
           </button>

@@ -2,19 +2,42 @@
 // sees it: `#view=balance&s=1.<base64url(deflate-raw(UTF-8 YAML))>` plus view options such as
 // `map=<x path>~<from>~<to>~<y path>~<from>~<to>~<steps>`. The scenario is its YAML text as
 // written, comments included, not a re-serialisation.
-import { MAX_SCENARIO_BYTES } from "@stratbal/scenario";
+//
+// A link is untrusted input (anyone can write one): its token is bounded before it is decoded,
+// its inflated size is bounded while it inflates (a deflate bomb never expands in memory), and
+// its text is validated with the scenario schema (`readLinkedScenario`) before the app uses it.
+import type { Scenario, ScenarioIssue } from "@stratbal/scenario";
+import { formatScenarioIssue, safeParseScenario } from "@stratbal/scenario";
 
 /** The prefix of the current scenario encoding: deflate-raw, then base64url. */
 export const SCENARIO_ENCODING = "1";
 
-/** Thrown when a fragment's scenario cannot be decoded. */
+/**
+ * Most bytes of scenario text a link carries (UTF-8, once inflated). The shipped scenarios are
+ * under 25 KB; a bigger scenario is shared as a file.
+ */
+export const MAX_LINK_SCENARIO_BYTES = 256 * 1024;
+
+/**
+ * Most characters of a link's scenario token (`1.` and base64url). Deflate never grows data by
+ * more than 5 bytes per 64 KiB stored block, and base64 adds a third, so any text within
+ * `MAX_LINK_SCENARIO_BYTES` fits (350,000 characters at worst); a longer token is refused unread.
+ */
+export const MAX_LINK_TOKEN_CHARS = 360 * 1024;
+
+/** Compressed bytes fed to the inflater per step: each step can expand to about 1 MiB at most. */
+export const INFLATE_INPUT_CHUNK = 1024;
+
+/** Thrown when a fragment's scenario cannot be decoded, or is not a valid scenario. */
 export class UrlStateError extends Error {
-  readonly code: "bad_encoding" | "too_large";
-  constructor(code: "bad_encoding" | "too_large", message: string) {
+  readonly code: "bad_encoding" | "too_large" | "invalid_scenario";
+  constructor(code: "bad_encoding" | "too_large" | "invalid_scenario", message: string) {
     super(message);
     this.code = code;
   }
 }
+
+const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en-US")} KiB`;
 
 /** base64url without padding (RFC 4648 §5). */
 export function toBase64Url(bytes: Uint8Array): string {
@@ -52,10 +75,10 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
     if (done) break;
     total += value.length;
     if (total > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new UrlStateError(
         "too_large",
-        `the link's scenario expands to more than ${limit / 1048576} MiB`,
+        `the link's scenario expands to more than ${kib(limit)}, the most a link may carry`,
       );
     }
     parts.push(value);
@@ -69,54 +92,172 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
   return out;
 }
 
-function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {
-  return new ReadableStream<BufferSource>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
+/**
+ * A stream of `bytes` in pieces of `chunk` bytes, produced only when read (high-water mark 0), so
+ * that a consumer downstream of a decompressor pulls input as it takes output.
+ */
+export function chunkedStream(
+  bytes: Uint8Array<ArrayBuffer>,
+  chunk: number,
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let at = 0;
+  return new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytes.slice(at, at + chunk));
+        at += chunk;
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
-/** The scenario text as a fragment token: `1.` + base64url(deflate-raw(UTF-8)). */
+/**
+ * Inflates deflate-raw data from `source`, stopping with `UrlStateError` ("too_large") as soon as
+ * the output passes `limit` bytes. The decompressor is fed one piece of `source` at a time, the
+ * next only once it has taken the last, while its output is counted, so a deflate bomb never
+ * expands in full: a browser's DecompressionStream takes a piece once it has inflated it, so the
+ * bomb gets `limit` plus one piece's expansion (about 1 MiB per KiB); Node's implementation takes
+ * up to 16 KiB ahead (about 16 MiB). Piping the whole input instead lets the decompressor take
+ * all of it.
+ */
+export async function inflateBounded(
+  source: ReadableStream<Uint8Array<ArrayBuffer>>,
+  limit: number,
+): Promise<Uint8Array> {
+  const inflater = new DecompressionStream("deflate-raw");
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  const input = source.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.length;
+      if (total > limit) {
+        throw new UrlStateError(
+          "too_large",
+          `the link's scenario expands to more than ${kib(limit)}, the most a link may carry`,
+        );
+      }
+      parts.push(value);
+    }
+  })();
+  const quiet = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => {});
+    return p;
+  };
+  quiet(reading);
+  try {
+    for (;;) {
+      const next = await input.read();
+      if (next.done) break;
+      // Stops at once when the output passes the limit, even while a write waits.
+      await Promise.race([quiet(writer.write(next.value)), reading]);
+    }
+    await Promise.race([quiet(writer.close()), reading]);
+    await reading;
+  } catch (err) {
+    void quiet(reader.cancel());
+    void quiet(writer.abort());
+    void quiet(input.cancel());
+    if (err instanceof UrlStateError) throw err;
+    throw new UrlStateError("bad_encoding", "the link's scenario is damaged (cannot inflate it)");
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * The scenario text as a fragment token: `1.` + base64url(deflate-raw(UTF-8)). Refuses a text
+ * longer than a link may carry (`UrlStateError` "too_large").
+ */
 export async function encodeScenario(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
+  if (bytes.length > MAX_LINK_SCENARIO_BYTES) {
+    throw new UrlStateError(
+      "too_large",
+      `the scenario is ${kib(bytes.length)}; a link carries at most ${kib(MAX_LINK_SCENARIO_BYTES)} (save it as YAML to share it)`,
+    );
+  }
   const packed = await readAll(
-    streamOf(bytes).pipeThrough(new CompressionStream("deflate-raw")),
+    chunkedStream(bytes, 64 * 1024).pipeThrough(new CompressionStream("deflate-raw")),
     Number.MAX_SAFE_INTEGER,
   );
   return `${SCENARIO_ENCODING}.${toBase64Url(packed)}`;
 }
 
 /**
- * The scenario text of a fragment token. Refuses a token that expands beyond the largest
- * scenario the parser accepts (a deflate bomb), or that is not a valid encoding.
+ * The scenario text of a fragment token. Refuses a token longer than `MAX_LINK_TOKEN_CHARS`,
+ * one that expands beyond `MAX_LINK_SCENARIO_BYTES` (a deflate bomb: stopped while inflating),
+ * or that is not a valid encoding of UTF-8 text. The text is not yet validated: see
+ * `readLinkedScenario`.
  */
 export async function decodeScenario(token: string): Promise<string> {
+  if (token.length > MAX_LINK_TOKEN_CHARS) {
+    throw new UrlStateError(
+      "too_large",
+      `the link's scenario is ${token.length.toLocaleString("en-US")} characters long; a link may carry at most ${MAX_LINK_TOKEN_CHARS.toLocaleString("en-US")}`,
+    );
+  }
   const dot = token.indexOf(".");
   const version = dot < 0 ? "" : token.slice(0, dot);
   if (version !== SCENARIO_ENCODING) {
     throw new UrlStateError(
       "bad_encoding",
-      `the link's scenario uses an unknown encoding "${version}" (this build reads "${SCENARIO_ENCODING}")`,
+      `the link's scenario uses an unknown encoding "${version.slice(0, 20)}" (this build reads "${SCENARIO_ENCODING}")`,
     );
   }
   const packed = fromBase64Url(token.slice(dot + 1));
-  let bytes: Uint8Array;
-  try {
-    bytes = await readAll(
-      streamOf(packed).pipeThrough(new DecompressionStream("deflate-raw")),
-      MAX_SCENARIO_BYTES,
-    );
-  } catch (err) {
-    if (err instanceof UrlStateError) throw err;
-    throw new UrlStateError("bad_encoding", "the link's scenario is damaged (cannot inflate it)");
-  }
+  const bytes = await inflateBounded(
+    chunkedStream(packed, INFLATE_INPUT_CHUNK),
+    MAX_LINK_SCENARIO_BYTES,
+  );
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new UrlStateError("bad_encoding", "the link's scenario is not UTF-8 text");
   }
+}
+
+/** A linked scenario that decoded and validated: its text as written, and the parsed scenario. */
+export interface LinkedScenario {
+  readonly text: string;
+  readonly scenario: Scenario;
+  readonly warnings: readonly ScenarioIssue[];
+}
+
+/**
+ * Decodes a fragment token and validates its text with the scenario schema and semantic checks
+ * (`safeParseScenario`, as for any file): the only way the app takes a scenario from a link.
+ * Throws `UrlStateError` ("invalid_scenario") naming the number of problems and the first.
+ */
+export async function readLinkedScenario(
+  token: string,
+  file = "linked scenario",
+): Promise<LinkedScenario> {
+  const text = await decodeScenario(token);
+  const parsed = safeParseScenario(text, { file });
+  if (!parsed.ok) {
+    const n = parsed.issues.length;
+    const first = formatScenarioIssue(parsed.issues[0]!).replace(/^✖ /, "");
+    throw new UrlStateError(
+      "invalid_scenario",
+      `it is not a valid scenario: ${n} problem${n === 1 ? "" : "s"}, the first ${first.length > 240 ? `${first.slice(0, 240)}…` : first}`,
+    );
+  }
+  return { text, scenario: parsed.scenario, warnings: parsed.warnings };
 }
 
 /** What the fragment holds, decoded: the scenario token stays encoded (see `decodeScenario`). */

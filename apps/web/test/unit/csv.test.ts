@@ -35,5 +35,20 @@ describe("CSV export", () => {
     expect(csvField("-cmd")).toBe("'-cmd");
     expect(csvField("-240")).toBe("-240");
     expect(csvField("−240")).toBe("−240");
+    expect(csvField("-0.5")).toBe("-0.5");
+    expect(csvField("-1e-3")).toBe("-1e-3");
+  });
+
+  it("defuses formulas that start like a negative number, and DDE payloads", () => {
+    expect(csvField("-1+1")).toBe("'-1+1");
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvField("-.5*A1")).toBe("'-.5*A1");
+    expect(csvField("=1+1")).toBe("'=1+1");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField("\r=1")).toBe('"\'\r=1"');
+    expect(csvField("+cmd|' /C calc'!A0,x")).toBe(`"'+cmd|' /C calc'!A0,x"`);
+    // Only the start matters: text with a formula sign inside is left as it is.
+    expect(csvField("a=b")).toBe("a=b");
+    expect(toCsv({ columns: ["=title"], rows: [["@SUM(A1)"]] })).toBe("'=title\n'@SUM(A1)\n");
   });
 });

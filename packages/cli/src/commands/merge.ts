@@ -4,12 +4,13 @@ import { toJson } from "../format.ts";
 import type { Io, UsageIssue } from "../io.ts";
 import { EXIT, UsageError } from "../io.ts";
 import type { ShardData } from "../sweep/files.ts";
-import { checkOutPath, readShard, writeTable } from "../sweep/files.ts";
+import { checkOutPath, outputExistsIssue, readShard, writeTable } from "../sweep/files.ts";
 import { withStopSignals } from "../sweep/signals.ts";
 import { sweepTable } from "../sweep/table.ts";
 
 interface MergeFlags {
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -24,6 +25,7 @@ export function configureMerge(program: Command, io: Io, setExit: (code: number)
     )
     .argument("<shards...>", "shard files (.json or .parquet)")
     .option("--out <file>", "output file: .csv, .json or .parquet")
+    .option("--force", "replace the --out file if it exists (atomically, once it is complete)")
     .option("--json", "print a JSON summary on stdout")
     .addHelpText("after", "\nExample:\n  stratbal merge part-*.parquet --out sweep.csv\n")
     .action(async (files: string[], flags: MergeFlags) => {
@@ -40,7 +42,15 @@ async function mergeCommand(files: string[], flags: MergeFlags, io: Io): Promise
       message: "is required (a .csv, .json or .parquet file)",
     });
   } else {
-    issues.push(...(await checkOutPath("--out", flags.out, files, ["csv", "json", "parquet"])));
+    issues.push(
+      ...(await checkOutPath(
+        "--out",
+        flags.out,
+        files,
+        ["csv", "json", "parquet"],
+        flags.force === true,
+      )),
+    );
   }
   const shards: { file: string; data: ShardData }[] = [];
   for (const file of files) {
@@ -121,7 +131,11 @@ async function mergeCommand(files: string[], flags: MergeFlags, io: Io): Promise
   const out = flags.out!;
   const t = sweepTable(header, values);
   return withStopSignals(async (stop) => {
-    const written = await writeTable(out, header, t, stop);
+    const written = await writeTable(out, header, t, stop, { replace: flags.force === true }).catch(
+      (err: unknown) => {
+        throw outputExistsIssue(err, "--out");
+      },
+    );
     if (!written) {
       io.stderr(`✖ interrupted by ${stop.signal ?? "a signal"}; no output file was written\n`);
       return stop.signal === "SIGTERM" ? 143 : 130;

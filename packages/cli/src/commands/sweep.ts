@@ -9,7 +9,7 @@ import { fmt, table, toJson } from "../format.ts";
 import type { Io, UsageIssue } from "../io.ts";
 import { EXIT, ModelError, UsageError, formatIssue } from "../io.ts";
 import { ScenarioFileError, printWarnings, readScenarioFile } from "../scenarioFile.ts";
-import { checkOutPath, writeShard, writeTable } from "../sweep/files.ts";
+import { checkOutPath, outputExistsIssue, writeShard, writeTable } from "../sweep/files.ts";
 import type { SweepHeader } from "../sweep/header.ts";
 import { makeHeader } from "../sweep/header.ts";
 import type { SweepJob } from "../sweep/job.ts";
@@ -30,6 +30,7 @@ interface SweepFlags {
   workers?: string;
   shard?: string;
   out?: string;
+  force?: boolean;
   perSample?: boolean;
   sensitivity?: string;
   listParams?: boolean;
@@ -88,6 +89,7 @@ export function configureSweep(program: Command, io: Io, setExit: (code: number)
       "compute only shard K of N (K from 0); join shard files with `stratbal merge`",
     )
     .option("--out <file>", "output file: .csv, .json or .parquet (shards: .json or .parquet)")
+    .option("--force", "replace the --out file if it exists (atomically, once the run is complete)")
     .option(
       "--per-sample",
       "one row per evaluation (with its parameter values) instead of summaries",
@@ -299,6 +301,7 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
       flags.out,
       [file],
       sharded ? ["json", "parquet"] : ["csv", "json", "parquet"],
+      flags.force === true,
     );
     for (const i of outIssues) {
       issues.push(
@@ -365,11 +368,16 @@ async function sweepCommand(file: string, flags: SweepFlags, io: Io): Promise<nu
     if (flags.timing) io.stderr(`compute_ms=${computeMs.toFixed(3)}\n`);
     let written: boolean;
     let tableOut: SweepTable | undefined;
-    if (flags.shard !== undefined) {
-      written = await writeShard(out, { header, shard, values: result.values }, stop);
-    } else {
-      tableOut = sweepTable(header, result.values);
-      written = await writeTable(out, header, tableOut, stop);
+    const replace = { replace: flags.force === true };
+    try {
+      if (flags.shard !== undefined) {
+        written = await writeShard(out, { header, shard, values: result.values }, stop, replace);
+      } else {
+        tableOut = sweepTable(header, result.values);
+        written = await writeTable(out, header, tableOut, stop, replace);
+      }
+    } catch (err) {
+      throw outputExistsIssue(err, "--out");
     }
     if (!written) return interrupted(io, stop, mine, mine);
     if (flags.json)

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
-import { open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+import {
+  link,
+  lstat,
+  open,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import type { ColumnSource } from "hyparquet-writer";
 import { parquetWriteFile } from "hyparquet-writer";
 import type { UsageIssue } from "../io.ts";
+import { UsageError } from "../io.ts";
 import type { SweepHeader } from "./header.ts";
 import type { SweepTable } from "./table.ts";
 
@@ -30,14 +41,16 @@ export function formatOf(path: string): SweepFormat | undefined {
 }
 
 /**
- * Checks an output path before any work: a known extension, an existing directory, and not one
- * of the input files (a sweep never overwrites what it reads).
+ * Checks an output path before any work: a known extension, an existing directory, not one of
+ * the input files (a command never writes what it reads: same path, a symlink to it, or another
+ * hard link of it), and not an existing file unless `force` (nothing is replaced by accident).
  */
 export async function checkOutPath(
   flag: string,
   out: string,
   inputs: readonly string[],
   formats: readonly SweepFormat[],
+  force = false,
 ): Promise<UsageIssue[]> {
   const issues: UsageIssue[] = [];
   const format = formatOf(out);
@@ -69,15 +82,32 @@ export async function checkOutPath(
     return issues;
   }
   const target = await realpath(out).catch(() => resolve(out));
+  let isInput = false;
   for (const input of inputs) {
     const source = await realpath(input).catch(() => resolve(input));
-    if (source === target) {
+    const same =
+      source === target ||
+      (existing !== undefined &&
+        (await stat(input).then(
+          (s) => s.ino === existing.ino && s.dev === existing.dev,
+          () => false,
+        )));
+    if (same && !isInput) {
+      isInput = true;
       issues.push({
         code: "overwrites_input",
         where: flag,
         message: `${out} is an input file; choose another output file`,
       });
     }
+  }
+  // lstat: a dangling symlink is an existing entry too.
+  if (!isInput && !force && (await lstat(out).catch(() => undefined))) {
+    issues.push({
+      code: "output_exists",
+      where: flag,
+      message: `${out} already exists; give --force to replace it (the old file stays until the new one is complete)`,
+    });
   }
   return issues;
 }
@@ -89,20 +119,128 @@ export interface WriteControl {
   temp?: string | undefined;
 }
 
+/** Options of an atomic write. */
+export interface WriteOptions {
+  /** Replace an existing file (--force); otherwise the write fails if the target exists. */
+  readonly replace?: boolean;
+}
+
+/** Thrown when the target of a write without `replace` exists at the moment of committing it. */
+export class OutputExistsError extends Error {
+  readonly path: string;
+  constructor(path: string) {
+    super(`${path} already exists`);
+    this.path = path;
+  }
+}
+
 /**
- * Writes a file atomically: into a temporary file in the same directory, then renamed over the
- * target. If the write fails or is interrupted, the temporary file is removed and the target is
- * untouched. Returns whether the file was written.
+ * The usage error for a target that appeared while the run was working (checked again when the
+ * file is put in place); any other error is returned as it is.
+ */
+export function outputExistsIssue(err: unknown, flag: string): unknown {
+  if (!(err instanceof OutputExistsError)) return err;
+  return new UsageError([
+    {
+      code: "output_exists",
+      where: flag,
+      message: `${err.path} was created while this run was working; it was left as it is and nothing was written (rerun with --force to replace it)`,
+    },
+  ]);
+}
+
+/**
+ * A temporary file of `writeAtomic` for `path`: `.NAME.PID.RANDOM.tmp`, hidden, in the same
+ * directory (so that the rename is atomic).
+ */
+export function tempPathFor(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+}
+
+/** Temporary files older than this (by their last change) are left over from a killed run. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Removes temporary files of `writeAtomic` for `path` that a run killed outright (SIGKILL, power
+ * loss) left behind: only names of our own pattern for this very file, and only when unchanged
+ * for `STALE_TEMP_MS` (a live write keeps its file fresh; a run on another machine sharing the
+ * directory is never raced). Returns the names removed; failures are ignored.
+ */
+export async function removeStaleTemps(path: string, now = Date.now()): Promise<string[]> {
+  const dir = dirname(path);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    const file = join(dir, name);
+    const s = await lstat(file).catch(() => undefined);
+    if (!s?.isFile() || now - s.mtimeMs < STALE_TEMP_MS) continue;
+    if (
+      await unlink(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(name);
+  }
+  return removed;
+}
+
+/** Flushes a file's data to the disk, so that a rename after a power cut never names an empty file. */
+async function syncFile(file: string): Promise<void> {
+  const fh = await open(file, "r+");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Puts `temp` in place at `path` without replacing an existing file (a hard link fails if it exists). */
+async function commitNew(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new OutputExistsError(path);
+    // A file system without hard links: check, then rename (a narrow race, but still atomic).
+    if (
+      await lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new OutputExistsError(path);
+    await rename(temp, path);
+    return;
+  }
+  await unlink(temp);
+}
+
+/**
+ * Writes a file atomically: into a temporary file in the same directory (see `tempPathFor`),
+ * flushed to disk, then renamed over the target (`replace`) or linked into place only if the
+ * target still does not exist. If the write fails or is interrupted, the temporary file is
+ * removed and the target is untouched: the old file stays byte for byte, or there is none.
+ * Stale temporary files of this target from killed runs are removed first. Returns whether the
+ * file was written.
  */
 export async function writeAtomic(
   path: string,
   write: (temp: string) => Promise<void>,
   control: WriteControl = { interrupted: false },
+  options: WriteOptions = {},
 ): Promise<boolean> {
-  const temp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  await removeStaleTemps(path);
+  const temp = tempPathFor(path);
   control.temp = temp;
   try {
     await write(temp);
@@ -110,7 +248,13 @@ export async function writeAtomic(
       await unlink(temp).catch(() => {});
       return false;
     }
-    await rename(temp, path);
+    await syncFile(temp);
+    if (control.interrupted) {
+      await unlink(temp).catch(() => {});
+      return false;
+    }
+    if (options.replace) await rename(temp, path);
+    else await commitNew(temp, path);
     return true;
   } catch (err) {
     await unlink(temp).catch(() => {});
@@ -133,6 +277,7 @@ export async function writeTable(
   header: SweepHeader,
   table: SweepTable,
   control?: WriteControl,
+  options?: WriteOptions,
 ): Promise<boolean> {
   const format = formatOf(path);
   const cols = table.columns;
@@ -148,7 +293,7 @@ export async function writeTable(
         });
         return;
       }
-      const fh = await open(temp, "w");
+      const fh = await open(temp, "wx");
       try {
         if (format === "csv") {
           await fh.write(stringify([cols.map((c) => c.name)]));
@@ -179,6 +324,7 @@ export async function writeTable(
       }
     },
     control,
+    options,
   );
 }
 
@@ -242,6 +388,7 @@ export async function writeShard(
   path: string,
   data: ShardData,
   control?: WriteControl,
+  options?: WriteOptions,
 ): Promise<boolean> {
   const k = data.header.outputs.length;
   const n = k === 0 ? 0 : data.values.length / k;
@@ -263,7 +410,7 @@ export async function writeShard(
         });
         return;
       }
-      const fh = await open(temp, "w");
+      const fh = await open(temp, "wx");
       try {
         await fh.write(JSON.stringify(meta).slice(0, -1) + ',"values":[');
         for (let r0 = 0; r0 < n; r0 += ROWS_PER_CHUNK) {
@@ -281,6 +428,7 @@ export async function writeShard(
       }
     },
     control,
+    options,
   );
 }
 
