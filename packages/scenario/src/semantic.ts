@@ -50,7 +50,7 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
   const sourceIds = Object.keys(sources);
   walk(raw, [], (path, key, value) => {
     if (key !== "source" || path[0] === "sources") return;
-    if (typeof value === "string" && !(value in sources)) {
+    if (typeof value === "string" && !Object.hasOwn(sources, value)) {
       const hint = suggest(value, sourceIds);
       err(
         path,
