@@ -50,7 +50,7 @@ export async function readScenarioFile(
       fileIssue(
         file,
         "file_too_large",
-        `file is ${(size / 1048576).toFixed(1)} MiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
+        `file is ${size >= 1048576 ? `${(size / 1048576).toFixed(1)} MiB` : `${Math.ceil(size / 1024)} KiB`}; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
       ),
     ]);
   }

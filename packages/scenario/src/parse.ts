@@ -77,7 +77,7 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
         issue(
           "file_too_large",
           [],
-          `file is ${(bytes / 1048576).toFixed(1)} MiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
+          `file is ${bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`}; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
         ),
       ],
     };
