@@ -468,7 +468,8 @@ describe("the bad-input corpus through the bundled CLI", () => {
       const walls = stats.map((s) => s.wallMs).sort((a, b) => a - b);
       const q = (p: number) => walls[Math.min(walls.length - 1, Math.floor(p * walls.length))]!;
       console.log(
-        `${stats.length} runs; wall median ${q(0.5).toFixed(0)} ms, 95th percentile ${q(0.95).toFixed(0)} ms\n` +
+        `${stats.length} runs; wall median ${q(0.5).toFixed(0)} ms, 95th percentile ${q(0.95).toFixed(0)} ms; ` +
+          `CPU ${(stats.reduce((a, s) => a + s.cpuMs, 0) / 1000).toFixed(0)} s in all\n` +
           `slowest: ${fmt(top("wallMs"))}\nmost CPU: ${fmt(top("cpuMs"))}\nmost memory: ${fmt(top("rssKb"))}`,
       );
     }
