@@ -1,6 +1,11 @@
 import { readFile, stat } from "node:fs/promises";
 import type { Scenario, ScenarioIssue } from "@stratbal/scenario";
-import { MAX_SCENARIO_BYTES, formatScenarioIssue, safeParseScenario } from "@stratbal/scenario";
+import {
+  MAX_SCENARIO_BYTES,
+  decodeScenarioBytes,
+  formatScenarioIssue,
+  safeParseScenario,
+} from "@stratbal/scenario";
 import type { Io } from "./io.ts";
 
 /** A scenario file that could not be used, with every reason. */
@@ -45,18 +50,22 @@ export async function readScenarioFile(
       fileIssue(
         file,
         "file_too_large",
-        `file is ${(size / 1048576).toFixed(1)} MiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MiB`,
+        `file is ${size >= 1048576 ? `${(size / 1048576).toFixed(1)} MiB` : `${Math.ceil(size / 1024)} KiB`}; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
       ),
     ]);
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (err) {
     throw new ScenarioFileError([
       fileIssue(file, "unreadable", `cannot read: ${(err as Error).message}`),
     ]);
   }
+  // Not UTF-8 (UTF-16, Latin-1, binary): refused with a reason rather than read with U+FFFD.
+  const decoded = decodeScenarioBytes(bytes, file);
+  if (!decoded.ok) throw new ScenarioFileError([decoded.issue]);
+  const text = decoded.text;
   const r = safeParseScenario(text, { file, requireSources: options.requireSources ?? false });
   if (!r.ok) throw new ScenarioFileError(r.issues);
   return { scenario: r.scenario, text, warnings: r.warnings };

@@ -2,18 +2,21 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixture, runCli } from "./runCli.ts";
+import { runCli } from "./runCli.ts";
 
 // Bad input (DESIGN §4, STYLE "Errors"): every malformed scenario, through `stratbal validate`
 // and `stratbal analyze` in process, exits 2 with one line per problem in the house format
 // `✖ file:line:col  path  message`, no stack trace, nothing on stdout but the verdict, and the
-// input file byte-for-byte unchanged. The fixtures are in test/fixtures/bad/ (each file says
-// what is wrong with it); the 50 MB file, the directory and the deep nesting are made in a
-// temporary directory here and not committed.
+// input file byte-for-byte unchanged. The fixtures are files of the bad-input corpus in
+// packages/scenario/test/bad/ (each file says what is wrong with it; the corpus test runs all of
+// them through the bundled CLI); the 50 MB file, the directory and the deep nesting are made in
+// a temporary directory here and not committed.
 
 const COMMANDS = ["validate", "analyze"] as const;
-const bad = (name: string) => fixture(`bad/${name}`);
+const bad = (name: string) =>
+  fileURLToPath(new URL(`../../scenario/test/bad/${name}`, import.meta.url));
 
 interface Expected {
   /** 1-based line and column; the text found there must start with `at`. */
@@ -423,7 +426,7 @@ describe("files that cannot be a scenario", () => {
     const body = Buffer.alloc(size - header.length, "# padding padding padding padding\n");
     writeFileSync(big, Buffer.concat([Buffer.from(header), body]));
     const before = fingerprint(big);
-    await fileLevel(big, /file is 50\.0 MiB; a scenario may be at most 4 MiB/);
+    await fileLevel(big, /file is 50\.0 MiB; a scenario may be at most 256 KiB/);
     expect(fingerprint(big)).toBe(before);
   });
 

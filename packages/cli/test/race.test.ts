@@ -263,8 +263,9 @@ describe("stratbal race: bad input", () => {
 });
 
 describe("stratbal race on the bad scenario files of the bad-input suite", () => {
-  const dir = fileURLToPath(new URL("./fixtures/bad/", import.meta.url));
-  for (const name of readdirSync(dir).filter((f) => f !== "valid.yaml")) {
+  const dir = fileURLToPath(new URL("../../scenario/test/bad/", import.meta.url));
+  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+  for (const name of files.filter((f) => f !== "valid.yaml" && f !== "MANIFEST.json")) {
     it(`${name}: exit 2, one located line per problem, file unchanged`, async () => {
       const file = join(dir, name);
       const before = readFileSync(file);

@@ -20,6 +20,7 @@ export {
   safeParseScenario,
 } from "./parse.ts";
 export { unsourcedNumbers } from "./semantic.ts";
+export { decodeScenarioBytes } from "./decode.ts";
 export type { ParamRef } from "./params.ts";
 export { LAYER_DEFAULTS, findParam, isParam, listParams, withParams } from "./params.ts";
 export {

@@ -34,17 +34,27 @@ export function formatScenarioIssue(issue: ScenarioIssue): string {
   return `${mark} ${where}  ${issue.pathText}  ${issue.message}`;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), case-insensitive, for
+ * "did you mean" suggestions: "titel" is one edit from "title".
+ */
 export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const m = x.length;
+  const n = y.length;
+  let before: number[] = [];
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
     const cur = [i];
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
   return prev[n]!;

@@ -30,7 +30,7 @@ export function migrate(
       issue: {
         code: "invalid_value",
         path: ["schemaVersion"],
-        message: `expected a whole number such as ${SCHEMA_VERSION}, got ${JSON.stringify(v)}`,
+        message: `expected a whole number such as ${SCHEMA_VERSION}, got ${typeof v === "number" ? String(v) : JSON.stringify(v)}`,
       },
     };
   }

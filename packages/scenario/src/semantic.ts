@@ -15,6 +15,9 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 
 /** Warheads plus decoys a side may field for the exact models (dense PMFs over 0..n). */
 export const MAX_OBJECTS_PER_SIDE = 1_000_000;
+// Names plain JavaScript objects already have ("__proto__", "constructor", "toString", …).
+const RESERVED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Defense layers a side may have in all (a route is a set of layers kept in 31 bits). */
 export const MAX_LAYERS_PER_SIDE = 30;
 
@@ -46,8 +49,19 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
   const doc = obj(raw) ?? {};
   const sources = obj(doc["sources"]) ?? {};
 
-  // Every `source:` anywhere must name an entry of `sources`.
+  // Every `source:` anywhere must name an entry of `sources` (its own entries: "toString" or
+  // "constructor" are not sources), and no entry may be named like a built-in object property.
   const sourceIds = Object.keys(sources);
+  for (const key of sourceIds) {
+    if (RESERVED_KEYS.has(key)) {
+      err(
+        ["sources", key],
+        "reserved_id",
+        `"${key}" is reserved (a built-in object property); name the source otherwise`,
+        key,
+      );
+    }
+  }
   walk(raw, [], (path, key, value) => {
     if (key !== "source" || path[0] === "sources") return;
     if (typeof value === "string" && !Object.hasOwn(sources, value)) {

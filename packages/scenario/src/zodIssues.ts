@@ -115,11 +115,12 @@ function knownKeys(root: AnySchema, path: IssuePath): string[] {
   const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
   if (def.type === "object") return Object.keys(def["shape"] as object);
   if (def.type === "union") {
-    return (def["options"] as AnySchema[]).flatMap((o) => {
+    const keys = (def["options"] as AnySchema[]).flatMap((o) => {
       const d = unwrap(o)?._zod.def as unknown as
         (Record<string, unknown> & { type: string }) | undefined;
       return d?.type === "object" ? Object.keys(d["shape"] as object) : [];
     });
+    return [...new Set(keys)];
   }
   return [];
 }
@@ -240,7 +241,12 @@ export function explainZodIssues(
           out.push({
             code: "invalid_value",
             path,
-            message: value.length === 0 ? "must not be empty" : `is too long`,
+            message:
+              value.length === 0
+                ? "must not be empty"
+                : issue.code === "too_big"
+                  ? `is too long (at most ${String(issue.maximum)} characters)`
+                  : "is too short",
           });
         } else {
           out.push({ code: "invalid_value", path, message: issue.message });
@@ -286,12 +292,11 @@ export function explainZodIssues(
 
 function withDomain(i: RawIssue, domain: Domain, paramPath: IssuePath, data: unknown): RawIssue {
   // A number out of range inside {value: ...} reads better with the field's domain.
-  if (
-    i.code === "out_of_range" ||
-    (i.code === "invalid_type" &&
-      i.path.length === paramPath.length + 1 &&
-      i.path.at(-1) === "value")
-  ) {
+  // Only the number itself or its {value}: not the fields of a distribution (beta trials).
+  const own =
+    i.path.length === paramPath.length ||
+    (i.path.length === paramPath.length + 1 && i.path.at(-1) === "value");
+  if (own && (i.code === "out_of_range" || i.code === "invalid_type")) {
     return {
       ...i,
       message: `expected ${describeDomain(domain)}, got ${show(valueAt(data, i.path))}`,
@@ -301,8 +306,10 @@ function withDomain(i: RawIssue, domain: Domain, paramPath: IssuePath, data: unk
 }
 
 function boundText(issue: ZodIssue): string {
-  if (issue.code === "too_big") return `a number at most ${String(issue.maximum)}`;
-  if (issue.code === "too_small") return `a number at least ${String(issue.minimum)}`;
+  if (issue.code === "too_big")
+    return `a number ${issue.inclusive === false ? "below" : "at most"} ${String(issue.maximum)}`;
+  if (issue.code === "too_small")
+    return `a number ${issue.inclusive === false ? "above" : "at least"} ${String(issue.minimum)}`;
   return "a number in range";
 }
 
