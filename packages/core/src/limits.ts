@@ -33,7 +33,9 @@ export function spendWork(units: number, task: string): void {
     remaining = Infinity;
     throw new ModelLimitError(
       `the exact ${what} needs more work than the limit allows (it would run for minutes or hours); ` +
-        `reduce the raid or the inventory it faces, or use a barrage or even-spread doctrine`,
+        (what.includes("shoot-look-shoot")
+          ? `reduce the raid or the inventory it faces, or use a barrage or even-spread doctrine`
+          : `reduce the forces or the interceptors involved`),
     );
   }
 }

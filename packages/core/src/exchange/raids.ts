@@ -1,5 +1,6 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { RouteSplitter, coverageVector } from "../engagement/engageRaid.ts";
+import { spendWork } from "../limits.ts";
 import { binomialPmf } from "../prob/binomialPmf.ts";
 import { convolve } from "../prob/convolve.ts";
 import type { Pmf } from "../prob/pmf.ts";
@@ -59,8 +60,12 @@ export function retaliationRaid(
     for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
       if (coveredOnly && route === 0) continue;
       let missiles: Pmf = pointMass(0);
-      for (const { n, p } of list)
-        missiles = convolve(missiles, binomialPmf(n, p, tolerance), tolerance);
+      for (const { n, p } of list) {
+        const b = binomialPmf(n, p, tolerance);
+        // Metered: the row costs its length, the convolution the product of the lengths.
+        spendWork((b.mass.length * (1 + missiles.mass.length)) / 3, "retaliation distribution");
+        missiles = convolve(missiles, b, tolerance);
+      }
       const el: RaidElement = {
         id: f.id,
         kind: f.kind,
