@@ -296,7 +296,7 @@ function Workbench(props: WorkbenchProps) {
   const openFile = async (file: File) => {
     if (file.size > MAX_SCENARIO_BYTES) {
       props.setNotice(
-        `${file.name} is ${(file.size / 1048576).toFixed(1)} MiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1048576} MiB. It was not opened.`,
+        `${file.name} is ${Math.ceil(file.size / 1024).toLocaleString("en-US")} KiB; a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB. It was not opened.`,
       );
       return;
     }
