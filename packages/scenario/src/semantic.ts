@@ -52,8 +52,12 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
   // Every `source:` anywhere must name an entry of `sources`.
   const sourceIds = Object.keys(sources);
   walk(raw, [], (path, key, value) => {
+    // A map by id (sources, coverage, thresholds) would drop this key, its value unchecked.
+    if (key === "__proto__")
+      err(path, "reserved_key", `"__proto__" cannot be a key (JavaScript reserves it)`);
     if (key !== "source" || path[0] === "sources") return;
-    if (typeof value === "string" && !(value in sources)) {
+    // Own keys only: `"toString" in sources` is true for every object.
+    if (typeof value === "string" && !Object.hasOwn(sources, value)) {
       const hint = suggest(value, sourceIds);
       err(
         path,
