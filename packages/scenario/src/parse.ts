@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { IssuePath, ScenarioIssue } from "./issues.ts";
-import { pathToText } from "./issues.ts";
+import { oneLine, pathToText } from "./issues.ts";
 import { locate } from "./locate.ts";
 import { migrate } from "./migrate.ts";
 import { toSamplingPlan } from "./samplingPlan.ts";
@@ -55,7 +55,7 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
     severity: "error",
     path,
     pathText: pathToText(path),
-    message,
+    message: oneLine(message),
     file,
     line,
     col,
@@ -88,8 +88,8 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
       ],
     };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = lineStarts(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -132,7 +132,7 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
       severity,
       path: raw.path,
       pathText: pathToText(raw.path),
-      message: raw.message,
+      message: oneLine(raw.message),
       file,
       line,
       col,
@@ -243,6 +243,18 @@ export function excessiveNesting(
     } else if ((ch === "]" || ch === "}") && depth > 0) depth--;
   }
   return undefined;
+}
+
+/**
+ * Every line start of the text. The parser's own line counter misses the line breaks inside a
+ * token it recovers from (a plain scalar running over several broken lines), which put issues
+ * past the end of their line; counting the text itself cannot.
+ */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 function lineCol(at: { line: number; col: number }): [number, number] {
