@@ -68,3 +68,110 @@ describe("fuzz regressions: coverage maps", () => {
     ]);
   });
 });
+
+/** A small valid scenario with `extra` YAML lines appended to the first side. */
+function withSideLines(extra: string, sources = "{}"): string {
+  return `schemaVersion: 1
+title: fuzz regression
+asOf: 2020-01-01
+sources: ${sources}
+sides:
+  - id: a
+    name: A
+    w80: 100
+    forces: []
+${extra}
+  - id: b
+    name: B
+    w80: 100
+    forces: []
+`;
+}
+
+describe("fuzz regressions: keys that name Object.prototype's properties", () => {
+  it("source: hasOwnProperty (not in sources) is an unknown source", () => {
+    // Found by mutatedScenarios.test.ts ("cite the source hasOwnProperty"): `value in sources`
+    // is true for every name Object.prototype has, so the reference passed unchecked.
+    for (const name of ["hasOwnProperty", "toString", "constructor", "__proto__"]) {
+      const r = safeParseScenario(withSideLines(`    source: ${name}`), { file: "s.yaml" });
+      expect(r.ok, name).toBe(false);
+      if (r.ok) continue;
+      expect(r.issues.map((i) => [i.code, i.pathText, i.line])).toContainEqual([
+        "unknown_source",
+        "sides[0].source",
+        10,
+      ]);
+    }
+  });
+
+  it("sources: {__proto__: {polluted: true}} is refused, not dropped unchecked", () => {
+    // Found by mutatedScenarios.test.ts ("add __proto__: {polluted: true} to sources"): the
+    // schema's maps by id skip a "__proto__" key, so its value was never checked.
+    const r = safeParseScenario(withSideLines("", "\n  __proto__: { polluted: true }"));
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.code, i.pathText, i.line])).toContainEqual([
+      "reserved_key",
+      "sources.__proto__",
+      5,
+    ]);
+  });
+
+  it("coverage: {toString: {polluted: true}} is refused instead of throwing a TypeError", () => {
+    // Found by mutatedScenarios.test.ts ("add toString: {polluted: true} to …coverage"): the
+    // issue explainer looked the key up in a schema's shape and found Object.prototype.toString.
+    const text = withCoverage("value", "{ value: { value: 0 }, toString: { polluted: true } }");
+    const r = safeParseScenario(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.pathText)).toContain(
+      "sides[0].defenses[0].layers[0].coverage.toString",
+    );
+  });
+});
+
+describe("fuzz regressions: issue text and positions", () => {
+  it("a key holding a line break gives a one-line message", () => {
+    // Found by mutatedScenarios.test.ts on flow YAML: a key spanning several lines was quoted
+    // into "unknown key …" as it was, so the issue took several lines.
+    const r = safeParseScenario(withSideLines('    "bad\\nkey\\u001b[2J": 1'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const issue = r.issues.find((i) => i.code === "unknown_key");
+    expect(issue?.message).toMatch(/^unknown key "bad\\nkey\\u001b\[2J"/);
+    for (const i of r.issues)
+      expect(i.message.includes("\n") || i.message.includes("\u001b")).toBe(false);
+  });
+
+  it("YAML syntax errors after two swapped lines point inside their line", () => {
+    // Found by mutatedScenarios.test.ts ("swap lines 6 and 1"): the YAML parser's line counter
+    // skips the line breaks of a plain scalar it recovers from, so issues got columns past the
+    // end of their line (line 6, column 30 of a 16-character line).
+    const text = [
+      "  uniform:",
+      "id: x",
+      "title: t",
+      "asOf: 2020-01-01",
+      "sources:",
+      "schemaVersion: 1",
+      "    citation: United States",
+      "    url: http://example.org/",
+      "  yes: notional",
+      "sides: []",
+    ].join("\n");
+    const r = safeParseScenario(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = text.split("\n");
+    for (const i of r.issues) {
+      expect(i.line).toBeGreaterThanOrEqual(1);
+      expect(i.line).toBeLessThanOrEqual(lines.length);
+      expect(i.col, `${i.line}:${i.col} ${i.message}`).toBeLessThanOrEqual(
+        lines[i.line - 1]!.length + 1,
+      );
+    }
+    const at = r.issues.find((i) => i.message.includes('"United States'));
+    expect(at && [at.line, lines[at.line - 1]!.slice(at.col - 1)]).toEqual([7, "United States"]);
+  });
+});
