@@ -22,7 +22,7 @@ export function pathToText(path: IssuePath): string {
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out === "" ? p : `.${p}`;
-    else out += `[${JSON.stringify(p)}]`;
+    else out += `[${oneLine(JSON.stringify(p))}]`; // JSON leaves U+2028 and C1 controls as they are
   }
   return out === "" ? "(document)" : out;
 }

@@ -140,6 +140,11 @@ describe("fuzz regressions: issue text and positions", () => {
     if (r.ok) return;
     const issue = r.issues.find((i) => i.code === "unknown_key");
     expect(issue?.message).toMatch(/^unknown key "bad\\nkey\\u001b\[2J"/);
+    // Found by the CLI fuzzer: a key holding U+2028 (a line separator, which JSON.stringify
+    // leaves as it is) broke the path of the issue.
+    const sep = safeParseScenario(withSideLines('    "n\u2028ote": 1'));
+    expect(sep.ok).toBe(false);
+    if (!sep.ok) expect(sep.issues[0]!.pathText).toBe('sides[0]["n\\u2028ote"]');
     for (const i of r.issues)
       expect(i.message.includes("\n") || i.message.includes("\u001b")).toBe(false);
   });
