@@ -30,6 +30,8 @@ export const FUZZ_SEED = integerEnv("FUZZ_SEED") ?? CI_SEED;
 export const FUZZ_PATH = env("FUZZ_PATH");
 /** True in the long pass: more runs, and time limits to match. */
 export const LONG_PASS = FUZZ_RUNS !== undefined;
+/** FUZZ_SHRINK=0: report the first failing case as found (shrinking reruns slow CLI cases). */
+const SHRINK = LONG_PASS && env("FUZZ_SHRINK") !== "0";
 
 /** A CLI run slower than this is reported (FUZZ_SLOW_MS, default 5 s); a hang fails the test. */
 export const SLOW_MS = integerEnv("FUZZ_SLOW_MS") ?? 5_000;
@@ -51,7 +53,7 @@ export function fuzzParameters<T>(ciRuns: number, weight = 1): Parameters<T> {
     ...(FUZZ_PATH !== undefined ? { path: FUZZ_PATH } : {}),
     // CI reports the first failing case at once (with its seed and path); the long pass shrinks
     // it to a small counterexample, which reruns the CLI many times.
-    endOnFailure: !LONG_PASS,
+    endOnFailure: !SHRINK,
   };
 }
 
