@@ -22,9 +22,22 @@ export function pathToText(path: IssuePath): string {
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out === "" ? p : `.${p}`;
-    else out += `[${JSON.stringify(p)}]`;
+    else out += `[${oneLine(JSON.stringify(p))}]`; // JSON leaves U+2028 and C1 controls as they are
   }
   return out === "" ? "(document)" : out;
+}
+
+/**
+ * A message as one printable line: line breaks and other control characters that a user's text
+ * (a key, an id, a name) carries into a message are written as escapes, so that an issue stays
+ * one line and cannot move the terminal's cursor.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** The house one-line rendering: `file:line:col  path  message`. */

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { IssuePath, ScenarioIssue } from "./issues.ts";
-import { pathToText } from "./issues.ts";
+import { oneLine, pathToText } from "./issues.ts";
 import { jsonSyntaxError } from "./jsonSyntax.ts";
 import { locate } from "./locate.ts";
 import { migrate } from "./migrate.ts";
@@ -64,7 +64,7 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
     severity: "error",
     path,
     pathText: pathToText(path),
-    message,
+    message: oneLine(message),
     file,
     line,
     col,
@@ -120,9 +120,9 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
     const { line, col } = positionOf(text, badJson.offset);
     return { ok: false, issues: [issue("json_syntax", [], badJson.message, line, col)] };
   }
-  const lines = new LineCounter();
+  const lines = lineStarts(text);
   // Repeated keys are found below in linear time (the parser's own check is quadratic).
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const at = (offset: number): [number, number] => lineCol(lines.linePos(offset));
   if (doc.errors.length > 0) {
     return {
@@ -174,7 +174,7 @@ export function safeParseScenario(text: string, options: ParseOptions = {}): Saf
       severity,
       path: raw.path,
       pathText: pathToText(raw.path),
-      message: raw.message,
+      message: oneLine(raw.message),
       file,
       line,
       col,
@@ -333,6 +333,18 @@ function positionOf(text: string, offset: number): { line: number; col: number }
     start = i + 1;
   }
   return { line, col: offset - start + 1 };
+}
+
+/**
+ * Every line start of the text. The parser's own line counter misses the line breaks inside a
+ * token it recovers from (a plain scalar running over several broken lines), which put issues
+ * past the end of their line; counting the text itself cannot.
+ */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 function lineCol(at: { line: number; col: number }): [number, number] {

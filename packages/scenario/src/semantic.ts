@@ -1,11 +1,14 @@
 import type { IssuePath } from "./issues.ts";
 import { suggest } from "./issues.ts";
+import { param } from "./param.ts";
 import { checkRace } from "./raceChecks.ts";
 import type { RawIssue } from "./zodIssues.ts";
 
 export type CheckedIssue = RawIssue & { readonly severity: "error" | "warning" };
 
 const PHASE_ORDER = { boost: 0, midcourse: 1, terminal: 2 } as const;
+/** A coverage written as one share (the schema tries this before a map by element). */
+const coverageShare = param("share");
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined =>
@@ -64,6 +67,7 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
   }
   walk(raw, [], (path, key, value) => {
     if (key !== "source" || path[0] === "sources") return;
+    // Own keys only: `"toString" in sources` is true for every object.
     if (typeof value === "string" && !Object.hasOwn(sources, value)) {
       const hint = suggest(value, sourceIds);
       err(
@@ -166,7 +170,25 @@ export function checkScenario(raw: unknown, requireSources: boolean): CheckedIss
             );
           }
           const cov = obj(l["coverage"]);
-          if (!cov || isParamLike(cov)) return;
+          if (!cov) return;
+          if (coverageShare.safeParse(cov).success) {
+            // `{value: 0.5}` is one share for every element, even when a force is named "value":
+            // ambiguous when it also reads as a map of the attacker's elements to shares.
+            const keys = Object.keys(cov);
+            const asMap = keys.every(
+              (k) => attackers.has(k) && coverageShare.safeParse(cov[k]).success,
+            );
+            const clash = asMap ? keys[0] : undefined;
+            if (clash !== undefined) {
+              err(
+                [...lp, "coverage"],
+                "ambiguous_coverage",
+                `reads as one share for all of ${otherName}'s elements, but "${clash}" is also one of its force ids; ` +
+                  `to cover that element alone write ${clash}: {value: …}, or rename the force`,
+              );
+            }
+            return;
+          }
           for (const key of Object.keys(cov)) {
             const cp: IssuePath = [...lp, "coverage", key];
             const f = attackers.get(key);

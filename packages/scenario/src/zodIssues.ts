@@ -65,8 +65,11 @@ export function schemaAt(root: AnySchema, path: IssuePath): AnySchema | undefine
     s = unwrap(s);
     if (!s) return undefined;
     const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === "object") s = (def["shape"] as Record<string, AnySchema>)[String(part)];
-    else if (def.type === "array") s = def["element"] as AnySchema;
+    if (def.type === "object") {
+      // Own keys only: a user's key such as "toString" must not find Object.prototype's.
+      const shape = def["shape"] as Record<string, AnySchema>;
+      s = Object.hasOwn(shape, String(part)) ? shape[String(part)] : undefined;
+    } else if (def.type === "array") s = def["element"] as AnySchema;
     else if (def.type === "record") s = def["valueType"] as AnySchema;
     else if (def.type === "tuple") s = (def["items"] as AnySchema[])[Number(part)];
     else if (def.type === "union") {

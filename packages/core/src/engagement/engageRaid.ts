@@ -329,6 +329,7 @@ function release(f: Factor, from: number, midcourseBits: number): Factor {
       map.push({ src: i, mult: c.k });
     }
   });
+  spendWork((4 + f.coords.length) * f.cells.size, "layered engagement");
   const cells = new CellMap(coords.map((c) => c.max));
   for (let n = 0; n < f.cells.size; n++) {
     const src = f.cells.counts[n]!;
@@ -384,6 +385,7 @@ function simplify(f: Factor, from: number, midcourseBits: number): Factor {
   ) {
     return f;
   }
+  spendWork((4 + f.coords.length) * f.cells.size, "layered engagement");
   const cells = new CellMap(coords.map((c) => c.max));
   for (let n = 0; n < f.cells.size; n++) {
     const src = f.cells.counts[n]!;
@@ -397,6 +399,7 @@ function simplify(f: Factor, from: number, midcourseBits: number): Factor {
 
 function product(a: Factor, b: Factor): Factor {
   const coords = [...a.coords, ...b.coords];
+  spendWork((4 + coords.length) * a.cells.size * b.cells.size, "layered engagement");
   const cells = new CellMap(coords.map((c) => c.max));
   for (let i = 0; i < a.cells.size; i++) {
     const ca = a.cells.counts[i]!;
@@ -563,9 +566,10 @@ function applyKills(
   onRvKilled: (expectedRvKilled: number) => void,
 ): void {
   const rvSplits = splitKills(sizes, x, tolerance);
-  spendWork(4 * rvSplits.length * (decoyIdx.length > 0 ? 4 : 1), "layered engagement");
   const decoySplits =
     decoyIdx.length > 0 ? splitKills(dSizes, y, tolerance) : [{ parts: [], p: 1 }];
+  // Every pair of an RV split and a decoy split makes a cell of counts.length entries.
+  spendWork((4 + counts.length) * rvSplits.length * decoySplits.length, "layered engagement");
   for (const rs of rvSplits) {
     let removed = 0;
     rs.parts.forEach((k, g) => {

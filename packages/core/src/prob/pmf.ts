@@ -90,7 +90,8 @@ export function pmfQuantile(p: Pmf, q: number): number {
 export function pmfTailAtLeast(p: Pmf, k: number): number {
   let s = 0;
   for (let i = Math.max(0, k - p.offset); i < p.mass.length; i++) s += p.mass[i]!;
-  return s;
+  // Masses that sum to 1 can add up to 1 + 2e-16 in floating point; a probability stays in [0, 1].
+  return Math.min(1, s);
 }
 
 /** The masses as a dense array over `0..n` (values outside are dropped; they must be zero). */

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { removeDir, run, show, tempDir, writeText } from "./harness.ts";
+
+// Regression tests for bugs the CLI fuzzers found (docs/fuzzing.md), each named after its
+// counterexample, reduced by hand.
+
+const tmp = tempDir("regressions");
+afterAll(() => removeDir(tmp.dir));
+
+describe("fuzz regressions: analyze", () => {
+  it("36 silo launchers against a prompt strike: P(retaliation >= threshold) is at most 1", async () => {
+    // Found by validScenarios.test.ts (seed 5882): pAdequate came out as 1.0000000000000002.
+    const file = writeText(
+      tmp.file("p-adequate.yaml"),
+      `schemaVersion: 1
+title: fuzz regression
+asOf: 1945-01-01
+sources: {}
+sides:
+  - id: us
+    name: " "
+    w80: { value: 1 }
+    forces:
+      - { id: us, basing: silo, launchers: { value: 36 }, warheadsPerLauncher: 1, reliability: 0.928, survivable: 0.042 }
+  - id: us-side1
+    name: United States
+    w80: { value: 1 }
+    forces:
+      - { id: us-f1-0, basing: silo, launchers: 0, warheadsPerLauncher: 1, reliability: 0, survivable: 0 }
+    promptStrike:
+      - { id: us, weapons: 1, pk: { silo: 1 } }
+`,
+    );
+    const r = await run(["analyze", "--json", file]);
+    expect(r.code, show(r)).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      sides: { secondStrike: { pAdequate: number } }[];
+      withoutDefenses: { sides: { secondStrike: { pAdequate: number } }[] };
+    };
+    for (const s of [...out.sides, ...out.withoutDefenses.sides]) {
+      expect(s.secondStrike.pAdequate).toBeGreaterThanOrEqual(0);
+      expect(s.secondStrike.pAdequate).toBeLessThanOrEqual(1);
+    }
+  });
+});
