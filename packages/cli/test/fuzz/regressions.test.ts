@@ -42,4 +42,37 @@ sides:
       expect(s.secondStrike.pAdequate).toBeLessThanOrEqual(1);
     }
   });
+
+  it("12 warheads of reliability 0.001 against 48 sure interceptors: no NaN in the report", async () => {
+    // Found by mutatedScenarios.test.ts in the long pass (seed 1273750424), reduced by hand:
+    // the value strike delivered -1.7e-18 warheads, and the stability index came out NaN.
+    const file = writeText(
+      tmp.file("near-zero.yaml"),
+      `schemaVersion: 1
+title: fuzz regression
+asOf: 2092-05-06
+sources: {}
+sides:
+  - id: "0x1F"
+    name: A
+    w80: 0.5
+    forces: []
+    defenses:
+      - id: ru
+        layers:
+          - { id: uniform, phase: terminal, interceptors: 48, sspk: 1 }
+  - id: us
+    name: B
+    w80: { value: 0.000001 }
+    forces:
+      - { id: cn, basing: mobile, launchers: 3, warheadsPerLauncher: 4, reliability: 0.001, survivable: 0.556 }
+`,
+    );
+    const text = await run(["analyze", file]);
+    expect(text.code, show(text)).toBe(0);
+    expect(text.stdout, show(text)).not.toMatch(/NaN/);
+    const json = await run(["analyze", "--json", file]);
+    const out = JSON.parse(json.stdout) as { firstStrikeStability: number | null };
+    expect(out.firstStrikeStability).toBe(1);
+  });
 });

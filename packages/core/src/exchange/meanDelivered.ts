@@ -149,7 +149,8 @@ export function meanDelivered(
   let total = 0;
   for (const el of raid) total += el.warheadsPerMissile * pmfMean(el.missiles);
   const killed = meanKilled(raid, layers, tolerance);
-  return killed === undefined ? undefined : total - killed;
+  // A difference of expectations can round below 0 when the layers remove nearly everything.
+  return killed === undefined ? undefined : Math.max(0, total - killed);
 }
 
 /**

@@ -319,7 +319,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const raidCache = new Map<string, RaidElement[]>();
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
     // Closed-form expectation minus what the defenses remove (only covered launchers matter).
-    const retaliationMean =
+    const retaliationDiff =
       strikerLayers.length === 0
         ? ret0[s]!
         : ret0[s]! -
@@ -339,7 +339,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
               method,
             ),
           );
-    const valueMean =
+    const valueDiff =
       victimLayers.length === 0
         ? val0(s)
         : val0(s) -
@@ -351,6 +351,10 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
               method,
             ),
           );
+    // When the defenses remove nearly everything the difference can round below 0 (-1.7e-18),
+    // and a negative damage raised to the cost exponent is NaN: an expected count is >= 0.
+    const retaliationMean = Math.max(0, retaliationDiff);
+    const valueMean = Math.max(0, valueDiff);
     const ownDamage = damage(retaliationMean, striker.w80);
     const enemyDamage = damage(valueMean, victim.w80);
     return {
