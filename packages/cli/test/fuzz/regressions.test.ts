@@ -75,4 +75,44 @@ sides:
     const out = JSON.parse(json.stdout) as { firstStrikeStability: number | null };
     expect(out.firstStrikeStability).toBe(1);
   });
+
+  it("8 SSBN launchers against 41 sure terminal interceptors: no PMF entry above 1", async () => {
+    // Found by validScenarios.test.ts in the long pass (seed 900674583), reduced: delivering 0
+    // warheads was certain, and its probability, summed over the layered engine's cells, came out
+    // as 1.0000000000000002 in secondStrike.deliveredPmf.
+    const file = writeText(
+      tmp.file("pmf-above-one.yaml"),
+      `schemaVersion: 1
+title: fuzz regression
+asOf: 1947-08-01
+sources: {}
+sides:
+  - id: a
+    name: A
+    w80: 1982.009
+    forces:
+      - { id: ssbn, basing: ssbn, launchers: 8, warheadsPerLauncher: 1, reliability: 0.326, survivable: 0.353 }
+  - id: b
+    name: B
+    w80: 1000000
+    forces: []
+    promptStrike:
+      - { id: ps, weapons: { uniform: [18.9, 41.58] }, pk: { ssbn: 0.64 } }
+    defenses:
+      - id: def
+        layers:
+          - { id: mid, phase: midcourse, interceptors: 1, sspk: 0.5, reliability: { triangular: [0, 0.252, 0.9999999999999982] } }
+          - { id: term, phase: terminal, interceptors: 41, sspk: 1 }
+`,
+    );
+    const r = await run(["analyze", "--json", file]);
+    expect(r.code, show(r)).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      sides: { secondStrike: { deliveredPmf: number[] } }[];
+      withoutDefenses: { sides: { secondStrike: { deliveredPmf: number[] } }[] };
+    };
+    for (const s of [...out.sides, ...out.withoutDefenses.sides])
+      for (const p of s.secondStrike.deliveredPmf) expect(p >= 0 && p <= 1, String(p)).toBe(true);
+    expect(out.sides[0]!.secondStrike.deliveredPmf).toEqual([1]);
+  });
 });

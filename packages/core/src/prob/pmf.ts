@@ -99,7 +99,8 @@ export function pmfToDense(p: Pmf, n: number): Float64Array {
   const out = new Float64Array(n + 1);
   for (let i = 0; i < p.mass.length; i++) {
     const k = p.offset + i;
-    if (k >= 0 && k <= n) out[k] = p.mass[i]!;
+    // A certain outcome summed from many paths can come to 1 + 2e-16; a probability stays <= 1.
+    if (k >= 0 && k <= n) out[k] = Math.min(1, p.mass[i]!);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binomialPmf, pmfFromArray, pmfTailAtLeast } from "../../src/index.ts";
+import { binomialPmf, pmfFromArray, pmfTailAtLeast, pmfToDense } from "../../src/index.ts";
 
 // Regression for a fuzz counterexample (docs/fuzzing.md): a side of 36 silo launchers
 // (reliability 0.928) against a prompt strike reported P(retaliation >= threshold) =
@@ -25,5 +25,13 @@ describe("pmfTailAtLeast", () => {
         }
       }
     expect(outside).toEqual([]);
+  });
+});
+
+describe("pmfToDense", () => {
+  it("writes a certain outcome summed to 1 + 2e-16 as probability 1", () => {
+    // Regression for a fuzz counterexample (seed 900674583): secondStrike.deliveredPmf = [1.0000000000000002].
+    expect(Array.from(pmfToDense(pmfFromArray([1.0000000000000002]), 0))).toEqual([1]);
+    expect(Array.from(pmfToDense(pmfFromArray([0.25, 0.75], 1), 2))).toEqual([0, 0.25, 0.75]);
   });
 });
