@@ -73,12 +73,14 @@ export async function benchSweep(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const cores = availableParallelism();
 
-  // Throughput: a 10 × 4 grid (interceptors × sspk), FSI with and without defenses.
+  // Throughput: a 10 × 16 grid (interceptors × sspk), FSI with and without defenses. Large
+  // enough that each worker's start-up and JIT warm-up (a few hundred ms) do not dominate: with
+  // 40 evaluations they did, and 2 workers measured slower than 1.
   const small: GridAxis[] = [
     { path: INTERCEPTORS, values: linspace(0, 396, 10) },
-    { path: SSPK, values: linspace(0.3, 0.9, 4) },
+    { path: SSPK, values: linspace(0.3, 0.9, 16) },
   ];
-  const n = 40;
+  const n = 160;
   // CPU time of the in-process run: what one evaluation costs on an idle core, whatever else
   // the machine is doing (wall times below are only as good as the machine is quiet).
   const cpu0 = process.cpuUsage();
@@ -90,21 +92,21 @@ export async function benchSweep(): Promise<BenchResult[]> {
   const pool2 = await timeRun(job(file, small), 2, true);
   const pool2Busy = busy();
   out.push({
-    name: "sweep 40 evaluations, 1 worker (in process)",
+    name: `sweep ${n} evaluations, 1 worker (in process)`,
     ms: inProcess,
     notes:
       `${rate(n, inProcess)}; CPU ${cpuPerEvalMs.toFixed(1)} ms per evaluation; ` +
       `${file.split("/").slice(-2).join("/")}; load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
   });
   out.push({
-    name: "sweep 40 evaluations, 1 worker thread",
+    name: `sweep ${n} evaluations, 1 worker thread`,
     ms: pool1,
     baselineMs: inProcess,
     ratio: inProcess / pool1,
     notes: `${rate(n, pool1)}; ${pool1Busy}; ratio = in-process / pool (thread start-up and messaging cost)`,
   });
   out.push({
-    name: "sweep 40 evaluations, 2 worker threads",
+    name: `sweep ${n} evaluations, 2 worker threads`,
     ms: pool2,
     baselineMs: pool1,
     ratio: pool1 / pool2,
