@@ -10,6 +10,7 @@ import type {
 } from "@stratbal/core";
 import type { Scenario } from "@stratbal/scenario";
 import { sourceCitations } from "@stratbal/scenario";
+import { purchaseLabel } from "@stratbal/core";
 import { fmtNum, possessive } from "./readings.ts";
 
 /**
@@ -84,15 +85,7 @@ export function optionText(kind: OffenseKind, element: string): string {
 
 /** A purchase for the round table: "ru-slbm warheads/launcher 4→5 ($432M)". */
 export function purchaseText(p: Purchase): string {
-  const what =
-    p.kind === "launchers"
-      ? "launchers"
-      : p.kind === "warheads"
-        ? "warheads/launcher"
-        : p.kind === "decoys"
-          ? "decoys/warhead"
-          : "interceptors";
-  return `${p.target} ${what} ${p.from}→${p.to} (${fmtMoney(p.costMillionUsd)})`;
+  return `${purchaseLabel(p)} (${fmtMoney(p.costMillionUsd)})`;
 }
 
 /** Side names by id (the race reports ids). */

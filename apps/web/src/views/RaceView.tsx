@@ -4,6 +4,7 @@
 // scenario gives their coefficients.
 import * as Plot from "@observablehq/plot";
 import type { CostExchange, RaceMoves, RaceRound } from "@stratbal/core";
+import { RACE_ROUND_COLUMNS, raceRoundRows } from "@stratbal/core";
 import type { Scenario } from "@stratbal/scenario";
 import { RACE_DEFAULTS } from "@stratbal/scenario";
 import { useEffect, useMemo, useState } from "preact/hooks";
@@ -172,56 +173,7 @@ function CostExchangeTable({
 
 /** The race per round and side, as `stratbal race --csv` writes it. */
 function roundsCsv(rounds: readonly RaceRound[]): CsvTable {
-  return {
-    columns: [
-      "round",
-      "side",
-      "launchers",
-      "warheads",
-      "decoys",
-      "interceptors",
-      "purchases",
-      "spending_musd",
-      "cumulative_musd",
-      "retaliation_mean",
-      "retaliation_p05",
-      "retaliation_p95",
-      "requirement_warheads",
-      "requirement_confidence",
-      "requirement_probability",
-      "requirement_met",
-      "goal_kind",
-      "goal_value",
-      "goal_target",
-      "goal_met",
-      "first_strike_stability",
-    ],
-    rows: rounds.flatMap((round) =>
-      round.sides.map((x) => [
-        round.round,
-        x.id,
-        x.launchers,
-        x.warheads,
-        x.decoys,
-        x.interceptors,
-        x.purchases.map(purchaseText).join("; "),
-        x.spendingMillionUsd,
-        x.cumulativeSpendingMillionUsd,
-        x.retaliation.mean,
-        x.retaliation.p05,
-        x.retaliation.p95,
-        x.requirement?.warheads,
-        x.requirement?.confidence,
-        x.requirement?.probability,
-        x.requirement ? String(x.requirement.met) : undefined,
-        x.goal?.kind,
-        x.goal?.value,
-        x.goal?.target,
-        x.goal ? String(x.goal.met) : undefined,
-        round.firstStrikeStability,
-      ]),
-    ),
-  };
+  return { columns: [...RACE_ROUND_COLUMNS], rows: raceRoundRows(rounds) };
 }
 
 function RoundsTable({

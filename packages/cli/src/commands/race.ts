@@ -1,6 +1,5 @@
 import type {
   CostExchange,
-  Purchase,
   RaceInput,
   RaceMoves,
   RaceResult,
@@ -8,7 +7,14 @@ import type {
   RichardsonParams,
   RichardsonTrajectory,
 } from "@stratbal/core";
-import { ModelLimitError, richardsonTrajectory, runRace } from "@stratbal/core";
+import {
+  ModelLimitError,
+  RACE_ROUND_COLUMNS,
+  purchaseLabel,
+  raceRoundRows,
+  richardsonTrajectory,
+  runRace,
+} from "@stratbal/core";
 import type { RichardsonSetup, Scenario } from "@stratbal/scenario";
 import { RACE_DEFAULTS, sourceCitations, toRaceInput, toRichardson } from "@stratbal/scenario";
 import type { Command } from "commander";
@@ -430,18 +436,6 @@ function dollars(x: number): string {
   return Number.isFinite(x) ? `$${money(x)}M` : "unbounded";
 }
 
-function purchaseText(p: Purchase): string {
-  const what =
-    p.kind === "launchers"
-      ? "launchers"
-      : p.kind === "warheads"
-        ? "warheads/launcher"
-        : p.kind === "decoys"
-          ? "decoys/warhead"
-          : "interceptors";
-  return `${p.target} ${what} ${p.from}→${p.to}`;
-}
-
 function sideTable(result: RaceResult, s: 0 | 1): string {
   const rows = result.rounds.map((round) => {
     const x = round.sides[s];
@@ -453,7 +447,7 @@ function sideTable(result: RaceResult, s: 0 | 1): string {
       String(x.warheads),
       String(x.decoys),
       String(x.interceptors),
-      x.purchases.length ? x.purchases.map(purchaseText).join("; ") : statusText(x),
+      x.purchases.length ? x.purchases.map(purchaseLabel).join("; ") : statusText(x),
       money(x.spendingMillionUsd),
       money(x.cumulativeSpendingMillionUsd),
       `${fmt(x.retaliation.mean, 5)} (${x.retaliation.p05}–${x.retaliation.p95})`,
@@ -600,55 +594,7 @@ export function raceReport(s: Scenario, input: RaceInput, r: RaceResult): string
 
 /** The per-round CSV of `stratbal race --csv`. */
 export function raceCsv(r: RaceResult): string {
-  const header = [
-    "round",
-    "side",
-    "launchers",
-    "warheads",
-    "decoys",
-    "interceptors",
-    "purchases",
-    "spending_musd",
-    "cumulative_musd",
-    "retaliation_mean",
-    "retaliation_p05",
-    "retaliation_p95",
-    "requirement_warheads",
-    "requirement_confidence",
-    "requirement_probability",
-    "requirement_met",
-    "goal_kind",
-    "goal_value",
-    "goal_target",
-    "goal_met",
-    "first_strike_stability",
-  ];
-  const rows = r.rounds.flatMap((round) =>
-    round.sides.map((x) => [
-      round.round,
-      x.id,
-      x.launchers,
-      x.warheads,
-      x.decoys,
-      x.interceptors,
-      x.purchases.map(purchaseText).join("; "),
-      x.spendingMillionUsd,
-      x.cumulativeSpendingMillionUsd,
-      x.retaliation.mean,
-      x.retaliation.p05,
-      x.retaliation.p95,
-      x.requirement?.warheads,
-      x.requirement?.confidence,
-      x.requirement?.probability,
-      x.requirement ? String(x.requirement.met) : undefined,
-      x.goal?.kind,
-      x.goal?.value,
-      x.goal?.target,
-      x.goal ? String(x.goal.met) : undefined,
-      round.firstStrikeStability,
-    ]),
-  );
-  return toCsv(header, rows);
+  return toCsv([...RACE_ROUND_COLUMNS], raceRoundRows(r.rounds));
 }
 
 function richardsonCsv(p: RichardsonTrajectory): string {

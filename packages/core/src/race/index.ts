@@ -39,3 +39,4 @@ export type {
   SideResponse,
 } from "./runRace.ts";
 export { runRace } from "./runRace.ts";
+export { RACE_ROUND_COLUMNS, purchaseLabel, raceRoundRows } from "./roundTable.ts";
