@@ -173,6 +173,8 @@ describe("docs/examples: shards as a Slurm job array and a Kubernetes Indexed Jo
 });
 
 describe("stopping a sweep", () => {
+  // 401 evaluations: several seconds even on a quiet machine with two workers, so the signal at
+  // 2.5 s always arrives mid-run (41 finished first on a quiet machine).
   for (const [signal, workers, code] of [
     ["SIGINT", "1", 130],
     ["SIGTERM", "2", 143],
@@ -186,7 +188,7 @@ describe("stopping a sweep", () => {
           "sweep",
           fixture("sweep-2017.yaml"),
           "--vary",
-          "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:41",
+          "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:401",
           "--workers",
           workers,
           "--out",
@@ -198,7 +200,7 @@ describe("stopping a sweep", () => {
       expect(r.code).toBe(code);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^✖ interrupted by ${signal}: \\d+ of 41 evaluations had finished \\(\\d+\\.\\d%\\); no output file was written\\n$`,
+          `^✖ interrupted by ${signal}: \\d+ of 401 evaluations had finished \\(\\d+\\.\\d%\\); no output file was written\\n$`,
         ),
       );
       const left = (await readdir(dir)).filter((n) => n.includes(`stopped-${workers}`));
@@ -212,7 +214,7 @@ describe("stopping a sweep", () => {
     "sweep",
     fixture("sweep-2017.yaml"),
     "--vary",
-    "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:41",
+    "sides.us.defenses.gmd.layers.gmd-mid.interceptors=0:400:401",
     "--workers",
     "1",
     "--force",
@@ -227,7 +229,7 @@ describe("stopping a sweep", () => {
       setTimeout(() => kill("SIGINT"), 2500),
     );
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/^✖ interrupted by SIGINT: \d+ of 41 evaluations had finished/);
+    expect(r.stderr).toMatch(/^✖ interrupted by SIGINT: \d+ of 401 evaluations had finished/);
     expect(await readFile(out, "utf8")).toBe(OLD);
     expect((await readdir(dir)).filter((n) => n.includes("kept-int"))).toEqual(["kept-int.csv"]);
   });
