@@ -142,32 +142,93 @@ export function valueStrikeRaid(
   tolerance: number = DEFAULT_PRUNE_TOLERANCE,
   coveredOnly = false,
 ): RaidElement[] {
-  const avail = strikerAvailability(striker, strikerReadiness);
-  const out: RaidElement[] = [];
-  striker.forces.forEach((f, e) => {
-    const a = avail.perElement[e]!;
-    const left = f.counterforce && avail.counterforce > 0 ? a * (1 - s / avail.counterforce) : a;
-    const missiles = Math.max(0, left) / f.warheadsPerLauncher;
-    if (missiles <= 0) return;
-    const cov = coverageVector(layers, f.id, f.kind);
-    const shares = new Map<number, number>([[0, 1]]);
-    cov.forEach((c, i) => {
-      for (const [route, share] of [...shares]) {
-        shares.set(route, share * (1 - c));
-        shares.set(route | (1 << i), (shares.get(route | (1 << i)) ?? 0) + share * c);
-      }
-    });
-    for (const [route, share] of [...shares].sort((x, y) => y[0] - x[0])) {
-      if (share <= 0 || (coveredOnly && route === 0)) continue;
-      out.push({
-        id: f.id,
-        kind: f.kind,
-        warheadsPerMissile: f.warheadsPerLauncher,
-        decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
-        missiles: binomialReal(missiles * share, avail.meanReliability, tolerance),
-        route,
+  return new ValueStrike(striker, strikerReadiness, layers, tolerance).raid(s, coveredOnly);
+}
+
+/**
+ * `valueStrikeRaid` for many spends of one striker against one set of layers: the availability
+ * and each element's route shares do not depend on s and are worked out once, and the binomial
+ * rows behind `binomialReal` are kept, since neighbouring spends share ⌊x⌋ (the same rows,
+ * mixed with other weights). Rows are immutable, so sharing them changes nothing.
+ */
+export class ValueStrike {
+  private readonly striker: Side;
+  private readonly tolerance: number;
+  private readonly avail: ReturnType<typeof strikerAvailability>;
+  /** Per element: its routes (descending, as `valueStrikeRaid` lists them) and their shares. */
+  private readonly routes: { route: number; share: number }[][];
+  /** Binomial(n, mean reliability) rows by n. */
+  private readonly rows = new Map<number, Pmf>();
+
+  constructor(
+    striker: Side,
+    strikerReadiness: number,
+    layers: readonly DefenseLayer[],
+    tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+  ) {
+    this.striker = striker;
+    this.tolerance = tolerance;
+    this.avail = strikerAvailability(striker, strikerReadiness);
+    this.routes = striker.forces.map((f) => {
+      const shares = new Map<number, number>([[0, 1]]);
+      coverageVector(layers, f.id, f.kind).forEach((c, i) => {
+        for (const [route, share] of [...shares]) {
+          shares.set(route, share * (1 - c));
+          shares.set(route | (1 << i), (shares.get(route | (1 << i)) ?? 0) + share * c);
+        }
       });
+      return [...shares]
+        .sort((x, y) => y[0] - x[0])
+        .filter(([, share]) => share > 0)
+        .map(([route, share]) => ({ route, share }));
+    });
+  }
+
+  /** The raid after spending s warheads on counterforce (route 0 left out when coveredOnly). */
+  raid(s: number, coveredOnly = false): RaidElement[] {
+    const avail = this.avail;
+    const out: RaidElement[] = [];
+    const forces = this.striker.forces;
+    for (let e = 0; e < forces.length; e++) {
+      const f = forces[e]!;
+      const a = avail.perElement[e]!;
+      const left = f.counterforce && avail.counterforce > 0 ? a * (1 - s / avail.counterforce) : a;
+      const missiles = Math.max(0, left) / f.warheadsPerLauncher;
+      if (missiles <= 0) continue;
+      for (const { route, share } of this.routes[e]!) {
+        if (coveredOnly && route === 0) continue;
+        out.push({
+          id: f.id,
+          kind: f.kind,
+          warheadsPerMissile: f.warheadsPerLauncher,
+          decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
+          missiles: this.binomialReal(missiles * share),
+          route,
+        });
+      }
     }
-  });
-  return out;
+    return out;
+  }
+
+  /** `binomialReal(x, mean reliability)` from the kept rows. */
+  private binomialReal(x: number): Pmf {
+    const lo = Math.floor(x);
+    const f = x - lo;
+    if (f < 1e-12) return this.row(lo);
+    return pmfMixture([
+      { weight: 1 - f, pmf: this.row(lo) },
+      { weight: f, pmf: this.row(lo + 1) },
+    ]);
+  }
+
+  private row(n: number): Pmf {
+    let r = this.rows.get(n);
+    if (!r) {
+      // Bounded: a walk over every spend visits each n of each element about once.
+      if (this.rows.size >= 4096) this.rows.clear();
+      r = binomialPmf(n, this.avail.meanReliability, this.tolerance);
+      this.rows.set(n, r);
+    }
+    return r;
+  }
 }
