@@ -242,32 +242,74 @@ function tooLarge(layerId: string, size: number, maxCells: number): RaidEngageme
  */
 export class RouteSplitter {
   private readonly coverage: readonly number[];
+  /** Whether every coverage is 0 or 1: then every object takes the same route. */
+  private readonly fixedRoute: number | undefined;
   /** Objects split so far at each node of the split tree, keyed (1 << layer) + route-so-far. */
   private readonly seen = new Map<number, number>();
+  /** Output of the split in progress (routes and counts, in the order the tree is walked). */
+  private routes: number[] = [];
+  private counts: number[] = [];
+  private found = 0;
 
   constructor(coverage: readonly number[]) {
     this.coverage = coverage;
+    let route = 0;
+    for (let i = 0; i < coverage.length && route >= 0; i++) {
+      if (coverage[i] === 1) route |= 1 << i;
+      else if (coverage[i] !== 0) route = -1;
+    }
+    this.fixedRoute = route >= 0 ? route : undefined;
   }
 
   /** Splits the next group of `count` objects; returns counts by route bitmask. */
   split(count: number): Map<number, number> {
+    const routes: number[] = [];
+    const counts: number[] = [];
+    const k = this.splitTo(count, routes, counts);
     const out = new Map<number, number>();
-    const rec = (layer: number, route: number, n: number) => {
-      if (n === 0) return;
-      if (layer === this.coverage.length) {
-        out.set(route, (out.get(route) ?? 0) + n);
-        return;
-      }
-      const key = (1 << layer) + route; // route < 2^layer: a unique node id
-      const before = this.seen.get(key) ?? 0;
-      const c = this.coverage[layer]!;
-      const covered = Math.round(c * (before + n)) - Math.round(c * before);
-      this.seen.set(key, before + n);
-      rec(layer + 1, route | (1 << layer), covered);
-      rec(layer + 1, route, n - covered);
-    };
-    rec(0, 0, count);
+    for (let i = 0; i < k; i++) out.set(routes[i]!, counts[i]!);
     return out;
+  }
+
+  /**
+   * `split` without allocation: writes the routes and counts of the next group of `count`
+   * objects into `routes[0..k)` and `counts[0..k)` (each route at most once, none with count 0)
+   * and returns k.
+   */
+  splitTo(count: number, routes: number[], counts: number[]): number {
+    if (count === 0) return 0;
+    if (this.fixedRoute !== undefined) {
+      routes[0] = this.fixedRoute;
+      counts[0] = count;
+      return 1;
+    }
+    this.routes = routes;
+    this.counts = counts;
+    this.found = 0;
+    this.walk(0, 0, count);
+    return this.found;
+  }
+
+  /** Forgets every split so far: the next split starts a fresh sequence. */
+  reset(): void {
+    this.seen.clear();
+  }
+
+  private walk(layer: number, route: number, n: number): void {
+    if (n === 0) return;
+    if (layer === this.coverage.length) {
+      this.routes[this.found] = route;
+      this.counts[this.found] = n;
+      this.found++;
+      return;
+    }
+    const key = (1 << layer) + route; // route < 2^layer: a unique node id
+    const before = this.seen.get(key) ?? 0;
+    const c = this.coverage[layer]!;
+    const covered = Math.round(c * (before + n)) - Math.round(c * before);
+    this.seen.set(key, before + n);
+    this.walk(layer + 1, route | (1 << layer), covered);
+    this.walk(layer + 1, route, n - covered);
   }
 }
 

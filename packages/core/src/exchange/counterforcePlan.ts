@@ -26,6 +26,8 @@ interface MutableGroup {
  * allocated first, by the same rule, since they can only do counterforce.
  *
  * Call `step()` to add the next nuclear warhead; `groups(e)` gives element e's launcher groups.
+ * Each element's targeted groups are kept in decreasing survival, ties in the order they were
+ * made (a stable sort of the order of creation), so nothing needs sorting when they are read.
  */
 export class CounterforcePlan {
   private readonly victim: Side;
@@ -73,38 +75,45 @@ export class CounterforcePlan {
 
   private assign(pks: readonly number[], nuclear: boolean): boolean {
     let bestE = -1;
-    let bestG = -1;
     let best = -1;
     const forces = this.victim.forces;
     for (let e = 0; e < forces.length; e++) {
       const groups = this.targeted[e]!;
       if (groups.length === 0) continue;
-      // Within an element the group with the highest survival gains most.
-      let g = 0;
-      for (let i = 1; i < groups.length; i++) if (groups[i]!.survival > groups[g]!.survival) g = i;
+      // Groups are kept in decreasing survival, so the first gains most within its element.
       // Marginal reduction in expected surviving working warheads (reliability included, so that
       // more survivable launchers can never lower the victim's retaliation without defenses).
       const f = forces[e]!;
-      const gain = f.warheadsPerLauncher * f.reliability * pks[e]! * groups[g]!.survival;
+      const gain = f.warheadsPerLauncher * f.reliability * pks[e]! * groups[0]!.survival;
       if (gain > best * (1 + 1e-12)) {
         best = gain;
         bestE = e;
-        bestG = g;
       }
     }
     if (bestE < 0) return false;
     const groups = this.targeted[bestE]!;
-    const from = groups[bestG]!;
+    const from = groups[0]!;
     const survival = from.survival * (1 - pks[bestE]!);
     const warheads = from.warheads + (nuclear ? 1 : 0);
     this.versions[bestE] = ++CounterforcePlan.nextVersion;
     from.count--;
-    const to = groups.find(
-      (g) =>
-        g.warheads === warheads && Math.abs(g.survival - survival) <= 1e-15 * Math.max(1, survival),
-    );
+    let to: MutableGroup | undefined;
+    for (const g of groups) {
+      if (
+        g.warheads === warheads &&
+        Math.abs(g.survival - survival) <= 1e-15 * Math.max(1, survival)
+      ) {
+        to = g;
+        break;
+      }
+    }
     if (to) to.count++;
-    else groups.push({ count: 1, survival, warheads });
+    else {
+      // After every group at least as likely to survive: ties stay in the order they were made.
+      let at = groups.length;
+      while (at > 0 && groups[at - 1]!.survival < survival) at--;
+      groups.splice(at, 0, { count: 1, survival, warheads });
+    }
     if (from.count === 0) groups.splice(groups.indexOf(from), 1);
     return true;
   }
@@ -119,9 +128,24 @@ export class CounterforcePlan {
     const out: LauncherGroup[] = [];
     const u = this.untargetable[e]!;
     if (u > 0) out.push({ count: u, survival: 1, targetable: false });
-    const sorted = [...this.targeted[e]!].sort((a, b) => b.survival - a.survival);
-    for (const g of sorted) out.push({ count: g.count, survival: g.survival, targetable: true });
+    for (const g of this.targeted[e]!) {
+      out.push({ count: g.count, survival: g.survival, targetable: true });
+    }
     return out;
+  }
+
+  /** Launchers of element `e` that cannot be targeted (they survive with probability 1). */
+  untargetableCount(e: number): number {
+    return this.untargetable[e]!;
+  }
+
+  /**
+   * Element `e`'s targeted groups in decreasing survival (ties in the order they were made), as
+   * `groups(e)` lists them after the untargetable share; a live view for loops that must not
+   * allocate. It changes with the next `step()`.
+   */
+  targetedGroups(e: number): readonly { readonly count: number; readonly survival: number }[] {
+    return this.targeted[e]!;
   }
 
   /** Expected warheads on surviving launchers that also work: what retaliates with no defenses. */

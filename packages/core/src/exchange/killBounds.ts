@@ -33,25 +33,69 @@ export function layerKillInterval(
   m: PoolMoments,
   maxPayload: number,
 ): [number, number] {
-  const R = layer.reliability;
-  if (layer.interceptors === 0 || R === 0 || m.mean <= 0) return [0, 0];
+  const out = new Float64Array(2);
+  intervalTo(layerConstants(layer), m, maxPayload, out, 0);
+  return [out[0]!, out[1]!];
+}
+
+/** What `layerKillInterval` needs of a layer that does not depend on the pool. */
+interface LayerConstants {
+  /** The layer removes nothing (no interceptors, or it never works). */
+  readonly idle: boolean;
+  readonly reliability: number;
+  /** d·p·I, and for a barrage at most pk_n·⌊I/n⌋. */
+  readonly cap: number;
+  readonly boost: boolean;
+  readonly barrage: boolean;
+  /** A midcourse layer that does not recognise every decoy. */
+  readonly decoyBlind: boolean;
+  /** Barrage: pk_n and ⌊I/n⌋. */
+  readonly pk: number;
+  readonly engageable: number;
+}
+
+function layerConstants(layer: DefenseLayer): LayerConstants {
   const d = layer.doctrine;
-  let hi = layer.tracking * layer.sspk * layer.interceptors;
-  if (d.kind === "barrage") {
-    hi = Math.min(
-      hi,
-      Math.floor(layer.interceptors / d.shots) *
-        killProbability(layer.sspk, d.shots, layer.tracking),
-    );
+  const barrage = d.kind === "barrage";
+  let cap = layer.tracking * layer.sspk * layer.interceptors;
+  const pk = barrage ? killProbability(layer.sspk, d.shots, layer.tracking) : 0;
+  const engageable = barrage ? Math.floor(layer.interceptors / d.shots) : 0;
+  if (barrage) cap = Math.min(cap, engageable * pk);
+  return {
+    idle: layer.interceptors === 0 || layer.reliability === 0,
+    reliability: layer.reliability,
+    cap,
+    boost: layer.phase === "boost",
+    barrage,
+    decoyBlind: layer.phase === "midcourse" && layer.discrimination < 1,
+    pk,
+    engageable,
+  };
+}
+
+function intervalTo(
+  c: LayerConstants,
+  m: PoolMoments,
+  maxPayload: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const R = c.reliability;
+  out[at] = 0;
+  out[at + 1] = 0;
+  if (c.idle || m.mean <= 0) return;
+  if (c.boost) {
+    out[at + 1] = R * c.cap * maxPayload;
+    return;
   }
-  if (layer.phase === "boost") return [0, R * hi * maxPayload];
-  hi = Math.min(hi, m.mean);
-  const seesDecoys = m.decoys && layer.phase === "midcourse" && layer.discrimination < 1;
-  if (d.kind !== "barrage" || seesDecoys) return [0, R * hi];
-  const pk = killProbability(layer.sspk, d.shots, layer.tracking);
-  const cap = Math.floor(layer.interceptors / d.shots);
-  const lo = pk * Math.max(0, m.mean - excessBound(m.mean, m.variance, cap));
-  return [R * lo, R * Math.min(hi, pk * Math.min(m.mean, cap))];
+  const hi = Math.min(c.cap, m.mean);
+  if (!c.barrage || (m.decoys && c.decoyBlind)) {
+    out[at + 1] = R * hi;
+    return;
+  }
+  const lo = c.pk * Math.max(0, m.mean - excessBound(m.mean, m.variance, c.engageable));
+  out[at] = R * lo;
+  out[at + 1] = R * Math.min(hi, c.pk * Math.min(m.mean, c.engageable));
 }
 
 type RoutePart = { route: number; mean: number; variance: number; decoys: boolean };
@@ -60,22 +104,30 @@ type RoutePart = { route: number; mean: number; variance: number; decoys: boolea
  * Moments of the RVs each layer's pool receives from a victim's retaliation at a plan's current
  * allocation (launcher groups split by coverage as in `retaliationRaid`). `at(plan)` returns
  * undefined when some launchers fly through more than one layer (then only the generic bound
- * applies). An element's parts are recomputed only when the plan's version for it changes.
+ * applies). An element's parts are recomputed only when the plan's version for it changes. This
+ * runs once per counterforce spend: it reuses its objects and allocates nothing in the loop.
  */
 export class RetaliationMoments {
   private readonly victim: Side;
-  private readonly layers: readonly DefenseLayer[];
   private readonly lua: number;
   private readonly versions: number[];
+  private readonly splitters: RouteSplitter[];
+  /** Each element's parts: the first `partCounts[e]` of `parts[e]` are current. */
   private readonly parts: RoutePart[][];
+  private readonly partCounts: number[];
   private readonly out: PoolMoments[];
+  private readonly routes: number[] = [];
+  private readonly counts: number[] = [];
 
   constructor(victim: Side, layers: readonly DefenseLayer[], launchUnderAttack: number) {
     this.victim = victim;
-    this.layers = layers;
     this.lua = launchUnderAttack;
     this.versions = victim.forces.map(() => -1);
+    this.splitters = victim.forces.map(
+      (f) => new RouteSplitter(coverageVector(layers, f.id, f.kind)),
+    );
     this.parts = victim.forces.map(() => []);
+    this.partCounts = victim.forces.map(() => 0);
     this.out = layers.map(() => ({ mean: 0, variance: 0, decoys: false }));
   }
 
@@ -88,34 +140,51 @@ export class RetaliationMoments {
     const forces = this.victim.forces;
     for (let e = 0; e < forces.length; e++) {
       if (plan.version(e) !== this.versions[e]) {
-        this.parts[e] = this.elementParts(plan, e);
+        this.elementParts(plan, e);
         this.versions[e] = plan.version(e);
       }
-      if (!addParts(this.out, this.parts[e]!)) return undefined;
+      if (!addParts(this.out, this.parts[e]!, this.partCounts[e]!)) return undefined;
     }
     return this.out;
   }
 
-  private elementParts(plan: CounterforcePlan, e: number): RoutePart[] {
+  /** Element e's parts by route, launcher groups in `plan.groups(e)` order. */
+  private elementParts(plan: CounterforcePlan, e: number): void {
     const f = this.victim.forces[e]!;
-    const byRoute = new Map<number, RoutePart>();
-    const splitter = new RouteSplitter(coverageVector(this.layers, f.id, f.kind));
-    const w = f.warheadsPerLauncher;
-    for (const g of plan.groups(e)) {
-      const p = (g.targetable ? this.lua + (1 - this.lua) * g.survival : 1) * f.reliability;
-      for (const [route, n] of splitter.split(g.count)) {
-        const acc = byRoute.get(route) ?? {
-          route,
-          mean: 0,
-          variance: 0,
-          decoys: f.decoysPerWarhead > 0,
-        };
-        acc.mean += w * n * p;
-        acc.variance += w * w * n * p * (1 - p);
-        byRoute.set(route, acc);
-      }
+    const splitter = this.splitters[e]!;
+    splitter.reset();
+    this.partCounts[e] = 0;
+    const u = plan.untargetableCount(e);
+    if (u > 0) this.addGroup(e, splitter, u, f.reliability);
+    for (const g of plan.targetedGroups(e)) {
+      this.addGroup(e, splitter, g.count, (this.lua + (1 - this.lua) * g.survival) * f.reliability);
     }
-    return [...byRoute.values()];
+  }
+
+  private addGroup(e: number, splitter: RouteSplitter, count: number, p: number): void {
+    const f = this.victim.forces[e]!;
+    const w = f.warheadsPerLauncher;
+    const parts = this.parts[e]!;
+    const k = splitter.splitTo(count, this.routes, this.counts);
+    for (let j = 0; j < k; j++) {
+      const route = this.routes[j]!;
+      const n = this.counts[j]!;
+      let i = 0;
+      const used = this.partCounts[e]!;
+      while (i < used && parts[i]!.route !== route) i++;
+      if (i === used) {
+        if (i === parts.length) parts.push({ route, mean: 0, variance: 0, decoys: false });
+        const fresh = parts[i]!;
+        fresh.route = route;
+        fresh.mean = 0;
+        fresh.variance = 0;
+        fresh.decoys = f.decoysPerWarhead > 0;
+        this.partCounts[e] = used + 1;
+      }
+      const acc = parts[i]!;
+      acc.mean += w * n * p;
+      acc.variance += w * w * n * p * (1 - p);
+    }
   }
 }
 
@@ -176,11 +245,9 @@ export function valueStrikeMoments(
   };
 }
 
-function addParts(
-  out: PoolMoments[],
-  parts: readonly { route: number; mean: number; variance: number; decoys: boolean }[],
-): boolean {
-  for (const p of parts) {
+function addParts(out: PoolMoments[], parts: readonly RoutePart[], count: number): boolean {
+  for (let j = 0; j < count; j++) {
+    const p = parts[j]!;
     if (p.route === 0 || p.mean === 0) continue;
     if ((p.route & (p.route - 1)) !== 0) return false;
     const i = 31 - Math.clz32(p.route);
@@ -199,13 +266,43 @@ export function killInterval(
   maxPayload: number,
   generic: number,
 ): [number, number] {
-  if (!moments) return [0, generic];
-  let lo = 0;
-  let hi = 0;
-  layers.forEach((l, i) => {
-    const [a, b] = layerKillInterval(l, moments[i]!, maxPayload);
-    lo += a;
-    hi += b;
-  });
-  return [lo, Math.min(hi, generic)];
+  const out = new Float64Array(2);
+  new KillIntervals(layers, maxPayload, generic).into(moments, out, 0);
+  return [out[0]!, out[1]!];
+}
+
+/**
+ * `killInterval` for one set of layers at many pools: the layers' constants are worked out once,
+ * and `into` writes the interval to `out[at]` (low) and `out[at + 1]` (high), allocating nothing,
+ * since it runs for every counterforce spend.
+ */
+export class KillIntervals {
+  private readonly constants: readonly LayerConstants[];
+  private readonly maxPayload: number;
+  private readonly generic: number;
+  private readonly scratch = new Float64Array(2);
+
+  constructor(layers: readonly DefenseLayer[], maxPayload: number, generic: number) {
+    this.constants = layers.map(layerConstants);
+    this.maxPayload = maxPayload;
+    this.generic = generic;
+  }
+
+  into(moments: readonly PoolMoments[] | undefined, out: Float64Array, at: number): void {
+    if (!moments) {
+      out[at] = 0;
+      out[at + 1] = this.generic;
+      return;
+    }
+    let lo = 0;
+    let hi = 0;
+    const scratch = this.scratch;
+    for (let i = 0; i < this.constants.length; i++) {
+      intervalTo(this.constants[i]!, moments[i]!, this.maxPayload, scratch, 0);
+      lo += scratch[0]!;
+      hi += scratch[1]!;
+    }
+    out[at] = lo;
+    out[at + 1] = Math.min(hi, this.generic);
+  }
 }

@@ -15,13 +15,13 @@ import {
 } from "../prob/pmf.ts";
 import { CounterforcePlan } from "../exchange/counterforcePlan.ts";
 import type { MeanMethod } from "../exchange/meanDelivered.ts";
-import { RetaliationMoments, killInterval, valueStrikeMoments } from "../exchange/killBounds.ts";
+import { KillIntervals, RetaliationMoments, valueStrikeMoments } from "../exchange/killBounds.ts";
 import { meanKilled } from "../exchange/meanDelivered.ts";
 import {
+  ValueStrike,
   defenseLayers,
   retaliationRaid,
   strikerAvailability,
-  valueStrikeRaid,
 } from "../exchange/raids.ts";
 import type { AnalysisOptions, ExchangeInput, Side } from "../exchange/types.ts";
 import { breakEvenRatio, damage, kentThalerCost } from "./kentThaler.ts";
@@ -254,8 +254,10 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const n = sMax + 1;
   const cost = (own: number, enemy: number) => kentThalerCost(own, enemy, a.alpha, a.costExponent);
   const maxW = (side: Side) => side.forces.reduce((m, f) => Math.max(m, f.warheadsPerLauncher), 1);
-  const kRet = killBound(strikerLayers, maxW(victim));
-  const kVal = killBound(victimLayers, maxW(striker));
+  const maxVictimPayload = maxW(victim);
+  const maxStrikerPayload = maxW(striker);
+  const kRet = killBound(strikerLayers, maxVictimPayload);
+  const kVal = killBound(victimLayers, maxStrikerPayload);
 
   // Pass 1: undefended expectations (closed form) and cost bounds for every s. What the
   // defenses remove is bounded per s from the pools' means and variances (killBounds.ts).
@@ -265,14 +267,12 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const retKill = new Float64Array(2 * n);
   const plan = new CounterforcePlan(striker, victim);
   const moments = new RetaliationMoments(victim, strikerLayers, lua);
+  const retaliationKill = new KillIntervals(strikerLayers, maxVictimPayload, kRet);
   for (let s = 0; s <= sMax && (fresh || strikerLayers.length > 0); s++) {
     if (s > 0) plan.step();
     if (fresh) ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
     if (strikerLayers.length > 0) {
-      const m = moments.at(plan);
-      const [lo, hi] = killInterval(strikerLayers, m, maxW(victim), kRet);
-      retKill[2 * s] = lo;
-      retKill[2 * s + 1] = hi;
+      retaliationKill.into(moments.at(plan), retKill, 2 * s);
     }
   }
   if (fresh) memo.ret0 = ret0;
@@ -287,17 +287,21 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     avail.meanReliability,
     victimLayers,
   );
+  const valueKillIntervals = new KillIntervals(victimLayers, maxStrikerPayload, kVal);
+  const valueKill = new Float64Array(2);
   for (let s = 0; s <= sMax; s++) {
-    const [vLo, vHi] =
-      victimLayers.length > 0
-        ? killInterval(victimLayers, valueMoments(s), maxW(striker), kVal)
-        : [0, 0];
-    const dOwnLo = damage(Math.max(0, ret0[s]! - retKill[2 * s + 1]!), striker.w80);
-    const dOwnHi = damage(Math.max(0, ret0[s]! - retKill[2 * s]!), striker.w80);
+    if (victimLayers.length > 0) valueKillIntervals.into(valueMoments(s), valueKill, 0);
+    const vLo = valueKill[0]!;
+    const vHi = valueKill[1]!;
+    // Without defenses (or when the bounds meet) each damage and cost is computed once.
+    const retLo = retKill[2 * s]!;
+    const retHi = retKill[2 * s + 1]!;
+    const dOwnLo = damage(Math.max(0, ret0[s]! - retHi), striker.w80);
+    const dOwnHi = retLo === retHi ? dOwnLo : damage(Math.max(0, ret0[s]! - retLo), striker.w80);
     const dEnemyLo = damage(Math.max(0, val0(s) - vHi), victim.w80);
-    const dEnemyHi = damage(Math.max(0, val0(s) - vLo), victim.w80);
+    const dEnemyHi = vLo === vHi ? dEnemyLo : damage(Math.max(0, val0(s) - vLo), victim.w80);
     lower[s] = cost(dOwnLo, dEnemyHi);
-    const upper = cost(dOwnHi, dEnemyLo);
+    const upper = dOwnLo === dOwnHi && dEnemyLo === dEnemyHi ? lower[s]! : cost(dOwnHi, dEnemyLo);
     if (upper < bestUpper) {
       bestUpper = upper;
       upperArgmin = s;
@@ -317,6 +321,10 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     : undefined;
   type Exact = Omit<Direction, "retaliation" | "curve">;
   const raidCache = new Map<string, RaidElement[]>();
+  const valueStrike =
+    victimLayers.length > 0
+      ? new ValueStrike(striker, a.strikerReadiness, victimLayers, tolerance)
+      : undefined;
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
     // Closed-form expectation minus what the defenses remove (only covered launchers matter).
     const retaliationDiff =
@@ -342,15 +350,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     const valueDiff =
       victimLayers.length === 0
         ? val0(s)
-        : val0(s) -
-          mean(
-            meanKilled(
-              valueStrikeRaid(striker, s, a.strikerReadiness, victimLayers, tolerance, true),
-              victimLayers,
-              tolerance,
-              method,
-            ),
-          );
+        : val0(s) - mean(meanKilled(valueStrike!.raid(s, true), victimLayers, tolerance, method));
     // When the defenses remove nearly everything the difference can round below 0 (-1.7e-18),
     // and a negative damage raised to the cost exponent is NaN: an expected count is >= 0.
     const retaliationMean = Math.max(0, retaliationDiff);
