@@ -77,6 +77,8 @@ export async function runJob(job: SweepJob, options: RunOptions): Promise<RunRes
     maxWorkers: options.workers,
     // Node keeps the process alive for idle workers; the pool is terminated below.
     workerTerminateTimeout: 1000,
+    // The job (scenario, axes, plan) crosses to each thread once, not with every task.
+    workerThreadOpts: { workerData: { job } },
   });
   const chunk = chunkSize(total, options.workers);
   let failure: EvaluationFailure | undefined;
@@ -91,7 +93,7 @@ export async function runJob(job: SweepJob, options: RunOptions): Promise<RunRes
   for (let start = 0; start < total && !stopped; start += chunk) {
     const end = Math.min(total, start + chunk);
     tasks.push(
-      pool.exec("evaluate", [job, start, end]).then(
+      pool.exec("evaluate", [start, end]).then(
         (r: { ok: true; values: Float64Array } | { ok: false; failure: EvaluationFailure }) => {
           if (!r.ok) {
             if (!failure || r.failure.evaluation < failure.evaluation) failure = r.failure;
