@@ -21,7 +21,19 @@ export function kentThalerCost(
   alpha: number,
   exponent: number,
 ): number {
-  return Math.pow(ownDamage, exponent) + alpha * (1 - Math.pow(enemyDamage, exponent));
+  return power(ownDamage, exponent) + alpha * (1 - power(enemyDamage, exponent));
+}
+
+/**
+ * x^e for x in [0, 1]. Kent & Thaler's e = 0.75 (the default) as √(x·√x): square roots are
+ * correctly rounded, so this is within about 1 ulp of x^0.75, and several times faster than
+ * Math.pow, which matters because the stop rule evaluates costs at every counterforce spend.
+ */
+function power(x: number, e: number): number {
+  if (e === 0.75) return Math.sqrt(x * Math.sqrt(x));
+  if (e === 0.5) return Math.sqrt(x);
+  if (e === 1) return x;
+  return Math.pow(x, e);
 }
 
 /**
