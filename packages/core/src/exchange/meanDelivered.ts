@@ -497,9 +497,13 @@ function truncatedKilled(pool: readonly RaidElement[], layer: DefenseLayer): num
     d.kind === "barrage"
       ? killProbability(layer.sspk, d.shots, layer.tracking) * t0
       : layer.interceptors * killProbability(layer.sspk, 1, layer.tracking);
-  // P(N = n) for n = 0..t0, and the total mass, by truncated convolution.
+  // P(N = n) for n = 0..t0, and the total mass, by truncated convolution. Only acc[lo..hi] can
+  // be non-zero; once every path passes t0 the rest only scales the total.
   let acc = new Float64Array(t0 + 1);
+  let next = new Float64Array(t0 + 1);
   acc[0] = 1;
+  let lo = 0;
+  let hi = 0;
   let total = 1;
   for (const el of pool) {
     const w = el.warheadsPerMissile;
@@ -507,18 +511,26 @@ function truncatedKilled(pool: readonly RaidElement[], layer: DefenseLayer): num
     let mass = 0;
     for (let i = 0; i < m.mass.length; i++) mass += m.mass[i]!;
     total *= mass;
-    const next = new Float64Array(t0 + 1);
-    for (let n = 0; n <= t0; n++) {
+    if (lo > hi) continue;
+    next.fill(0);
+    let nextLo = t0 + 1;
+    let nextHi = -1;
+    for (let n = lo; n <= hi; n++) {
       const a = acc[n]!;
       if (a === 0) continue;
       for (let i = 0; i < m.mass.length; i++) {
         const v = n + w * (m.offset + i);
         if (v > t0) break;
         next[v] = next[v]! + a * m.mass[i]!;
+        if (v < nextLo) nextLo = v;
+        if (v > nextHi) nextHi = v;
       }
     }
-    acc = next;
+    [acc, next] = [next, acc];
+    lo = nextLo;
+    hi = nextHi;
   }
+  if (lo > hi) acc.fill(0);
   let killed = 0;
   let below = 0;
   for (let n = 1; n <= t0; n++) {
