@@ -293,15 +293,21 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     if (victimLayers.length > 0) valueKillIntervals.into(valueMoments(s), valueKill, 0);
     const vLo = valueKill[0]!;
     const vHi = valueKill[1]!;
-    // Without defenses (or when the bounds meet) each damage and cost is computed once.
     const retLo = retKill[2 * s]!;
     const retHi = retKill[2 * s + 1]!;
     const dOwnLo = damage(Math.max(0, ret0[s]! - retHi), striker.w80);
-    const dOwnHi = retLo === retHi ? dOwnLo : damage(Math.max(0, ret0[s]! - retLo), striker.w80);
-    const dEnemyLo = damage(Math.max(0, val0(s) - vHi), victim.w80);
-    const dEnemyHi = vLo === vHi ? dEnemyLo : damage(Math.max(0, val0(s) - vLo), victim.w80);
-    lower[s] = cost(dOwnLo, dEnemyHi);
-    const upper = dOwnLo === dOwnHi && dEnemyLo === dEnemyHi ? lower[s]! : cost(dOwnHi, dEnemyLo);
+    const dEnemyHi = damage(Math.max(0, val0(s) - vLo), victim.w80);
+    const lo = cost(dOwnLo, dEnemyHi);
+    lower[s] = lo;
+    // The upper bound is never below the lower one, so it can only improve on the best upper
+    // bound so far when the lower one does; and without defenses the two are the same.
+    if (!(lo < bestUpper)) continue;
+    let upper = lo;
+    if (retLo !== retHi || vLo !== vHi) {
+      const dOwnHi = damage(Math.max(0, ret0[s]! - retLo), striker.w80);
+      const dEnemyLo = damage(Math.max(0, val0(s) - vHi), victim.w80);
+      upper = cost(dOwnHi, dEnemyLo);
+    }
     if (upper < bestUpper) {
       bestUpper = upper;
       upperArgmin = s;
