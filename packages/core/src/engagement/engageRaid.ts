@@ -244,8 +244,15 @@ export class RouteSplitter {
   private readonly coverage: readonly number[];
   /** Whether every coverage is 0 or 1: then every object takes the same route. */
   private readonly fixedRoute: number | undefined;
-  /** Objects split so far at each node of the split tree, keyed (1 << layer) + route-so-far. */
+  /**
+   * Objects split so far at each node of the split tree, keyed (1 << layer) + route-so-far: in a
+   * typed array when there are few layers (with the keys touched, to clear them cheaply), since
+   * clearing a Map allocates a new table; in a Map otherwise.
+   */
   private readonly seen = new Map<number, number>();
+  private readonly seenDense: Float64Array | undefined;
+  private readonly touched: number[] = [];
+  private touchedCount = 0;
   /** Output of the split in progress (routes and counts, in the order the tree is walked). */
   private routes: number[] = [];
   private counts: number[] = [];
@@ -259,6 +266,10 @@ export class RouteSplitter {
       else if (coverage[i] !== 0) route = -1;
     }
     this.fixedRoute = route >= 0 ? route : undefined;
+    this.seenDense =
+      this.fixedRoute === undefined && coverage.length <= 10
+        ? new Float64Array(2 << coverage.length)
+        : undefined;
   }
 
   /** Splits the next group of `count` objects; returns counts by route bitmask. */
@@ -292,7 +303,11 @@ export class RouteSplitter {
 
   /** Forgets every split so far: the next split starts a fresh sequence. */
   reset(): void {
-    this.seen.clear();
+    const dense = this.seenDense;
+    if (dense) {
+      for (let i = 0; i < this.touchedCount; i++) dense[this.touched[i]!] = 0;
+      this.touchedCount = 0;
+    } else if (this.seen.size > 0) this.seen.clear();
   }
 
   private walk(layer: number, route: number, n: number): void {
@@ -304,10 +319,18 @@ export class RouteSplitter {
       return;
     }
     const key = (1 << layer) + route; // route < 2^layer: a unique node id
-    const before = this.seen.get(key) ?? 0;
+    const dense = this.seenDense;
+    let before: number;
+    if (dense) {
+      before = dense[key]!;
+      if (before === 0) this.touched[this.touchedCount++] = key;
+      dense[key] = before + n;
+    } else {
+      before = this.seen.get(key) ?? 0;
+      this.seen.set(key, before + n);
+    }
     const c = this.coverage[layer]!;
     const covered = Math.round(c * (before + n)) - Math.round(c * before);
-    this.seen.set(key, before + n);
     this.walk(layer + 1, route | (1 << layer), covered);
     this.walk(layer + 1, route, n - covered);
   }

@@ -12,6 +12,31 @@ export interface PoolMoments {
 }
 
 /**
+ * `PoolMoments` of every layer, in typed arrays (index = layer) so that the loops that refill them
+ * at every counterforce spend write numbers in place and allocate nothing.
+ */
+export interface PoolMomentSet {
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  /** 1 when decoys come with the layer's RVs. */
+  readonly decoys: Uint8Array;
+}
+
+function momentSet(layers: number): PoolMomentSet {
+  return {
+    mean: new Float64Array(layers),
+    variance: new Float64Array(layers),
+    decoys: new Uint8Array(layers),
+  };
+}
+
+function clearMoments(m: PoolMomentSet): void {
+  m.mean.fill(0);
+  m.variance.fill(0);
+  m.decoys.fill(0);
+}
+
+/**
  * Upper bound on E[(X − c)^+] for any X with mean μ and variance σ²: (√(σ² + (c − μ)²) − (c − μ)) / 2
  * (Scarf 1958; Lo 1987). It is what the second moment alone can say about a tail's excess.
  */
@@ -34,7 +59,7 @@ export function layerKillInterval(
   maxPayload: number,
 ): [number, number] {
   const out = new Float64Array(2);
-  intervalTo(layerConstants(layer), m, maxPayload, out, 0);
+  intervalTo(layerConstants(layer), m.mean, m.variance, m.decoys, maxPayload, out, 0);
   return [out[0]!, out[1]!];
 }
 
@@ -75,7 +100,9 @@ function layerConstants(layer: DefenseLayer): LayerConstants {
 
 function intervalTo(
   c: LayerConstants,
-  m: PoolMoments,
+  mean: number,
+  variance: number,
+  decoys: boolean,
   maxPayload: number,
   out: Float64Array,
   at: number,
@@ -83,39 +110,39 @@ function intervalTo(
   const R = c.reliability;
   out[at] = 0;
   out[at + 1] = 0;
-  if (c.idle || m.mean <= 0) return;
+  if (c.idle || mean <= 0) return;
   if (c.boost) {
     out[at + 1] = R * c.cap * maxPayload;
     return;
   }
-  const hi = Math.min(c.cap, m.mean);
-  if (!c.barrage || (m.decoys && c.decoyBlind)) {
+  const hi = Math.min(c.cap, mean);
+  if (!c.barrage || (decoys && c.decoyBlind)) {
     out[at + 1] = R * hi;
     return;
   }
-  const lo = c.pk * Math.max(0, m.mean - excessBound(m.mean, m.variance, c.engageable));
+  const lo = c.pk * Math.max(0, mean - excessBound(mean, variance, c.engageable));
   out[at] = R * lo;
-  out[at + 1] = R * Math.min(hi, c.pk * Math.min(m.mean, c.engageable));
+  out[at + 1] = R * Math.min(hi, c.pk * Math.min(mean, c.engageable));
 }
-
-type RoutePart = { route: number; mean: number; variance: number; decoys: boolean };
 
 /**
  * Moments of the RVs each layer's pool receives from a victim's retaliation at a plan's current
  * allocation (launcher groups split by coverage as in `retaliationRaid`). `at(plan)` returns
  * undefined when some launchers fly through more than one layer (then only the generic bound
  * applies). An element's parts are recomputed only when the plan's version for it changes. This
- * runs once per counterforce spend: it reuses its objects and allocates nothing in the loop.
+ * runs once per counterforce spend: it reuses its arrays and allocates nothing in the loop.
  */
 export class RetaliationMoments {
   private readonly victim: Side;
   private readonly lua: number;
   private readonly versions: number[];
   private readonly splitters: RouteSplitter[];
-  /** Each element's parts: the first `partCounts[e]` of `parts[e]` are current. */
-  private readonly parts: RoutePart[][];
+  /** Element e's parts by route: the first `partCounts[e]` entries are current. */
+  private readonly partRoutes: number[][];
+  private readonly partMeans: number[][];
+  private readonly partVariances: number[][];
   private readonly partCounts: number[];
-  private readonly out: PoolMoments[];
+  private readonly out: PoolMomentSet;
   private readonly routes: number[] = [];
   private readonly counts: number[] = [];
 
@@ -126,26 +153,37 @@ export class RetaliationMoments {
     this.splitters = victim.forces.map(
       (f) => new RouteSplitter(coverageVector(layers, f.id, f.kind)),
     );
-    this.parts = victim.forces.map(() => []);
+    this.partRoutes = victim.forces.map(() => []);
+    this.partMeans = victim.forces.map(() => []);
+    this.partVariances = victim.forces.map(() => []);
     this.partCounts = victim.forces.map(() => 0);
-    this.out = layers.map(() => ({ mean: 0, variance: 0, decoys: false }));
+    this.out = momentSet(layers.length);
   }
 
-  at(plan: CounterforcePlan): PoolMoments[] | undefined {
-    for (const m of this.out) {
-      m.mean = 0;
-      m.variance = 0;
-      m.decoys = false;
-    }
+  at(plan: CounterforcePlan): PoolMomentSet | undefined {
+    const out = this.out;
+    clearMoments(out);
     const forces = this.victim.forces;
     for (let e = 0; e < forces.length; e++) {
       if (plan.version(e) !== this.versions[e]) {
         this.elementParts(plan, e);
         this.versions[e] = plan.version(e);
       }
-      if (!addParts(this.out, this.parts[e]!, this.partCounts[e]!)) return undefined;
+      const routes = this.partRoutes[e]!;
+      const means = this.partMeans[e]!;
+      const variances = this.partVariances[e]!;
+      const decoys = forces[e]!.decoysPerWarhead > 0 ? 1 : 0;
+      for (let j = 0; j < this.partCounts[e]!; j++) {
+        const route = routes[j]!;
+        if (route === 0 || means[j] === 0) continue;
+        if ((route & (route - 1)) !== 0) return undefined;
+        const i = 31 - Math.clz32(route);
+        out.mean[i] = out.mean[i]! + means[j]!;
+        out.variance[i] = out.variance[i]! + variances[j]!;
+        out.decoys[i] = out.decoys[i]! | decoys;
+      }
     }
-    return this.out;
+    return out;
   }
 
   /** Element e's parts by route, launcher groups in `plan.groups(e)` order. */
@@ -162,28 +200,25 @@ export class RetaliationMoments {
   }
 
   private addGroup(e: number, splitter: RouteSplitter, count: number, p: number): void {
-    const f = this.victim.forces[e]!;
-    const w = f.warheadsPerLauncher;
-    const parts = this.parts[e]!;
+    const w = this.victim.forces[e]!.warheadsPerLauncher;
+    const routes = this.partRoutes[e]!;
+    const means = this.partMeans[e]!;
+    const variances = this.partVariances[e]!;
     const k = splitter.splitTo(count, this.routes, this.counts);
     for (let j = 0; j < k; j++) {
       const route = this.routes[j]!;
       const n = this.counts[j]!;
-      let i = 0;
       const used = this.partCounts[e]!;
-      while (i < used && parts[i]!.route !== route) i++;
+      let i = 0;
+      while (i < used && routes[i] !== route) i++;
       if (i === used) {
-        if (i === parts.length) parts.push({ route, mean: 0, variance: 0, decoys: false });
-        const fresh = parts[i]!;
-        fresh.route = route;
-        fresh.mean = 0;
-        fresh.variance = 0;
-        fresh.decoys = f.decoysPerWarhead > 0;
+        routes[i] = route;
+        means[i] = 0;
+        variances[i] = 0;
         this.partCounts[e] = used + 1;
       }
-      const acc = parts[i]!;
-      acc.mean += w * n * p;
-      acc.variance += w * w * n * p * (1 - p);
+      means[i] = means[i]! + w * n * p;
+      variances[i] = variances[i]! + w * w * n * p * (1 - p);
     }
   }
 }
@@ -200,7 +235,7 @@ export function valueStrikeMoments(
   counterforceTotal: number,
   meanReliability: number,
   layers: readonly DefenseLayer[],
-): (s: number) => PoolMoments[] | undefined {
+): (s: number) => PoolMomentSet | undefined {
   const rho = meanReliability;
   const plans = striker.forces.map((f, e) => {
     const shares = new Map<number, number>([[0, 1]]);
@@ -219,50 +254,35 @@ export function valueStrikeMoments(
     };
   });
   const overlap = plans.some((p) => p.overlap && p.a > 0);
-  const out: PoolMoments[] = layers.map(() => ({ mean: 0, variance: 0, decoys: false }));
+  const out = momentSet(layers.length);
   return (s) => {
     if (overlap) return undefined;
-    for (const m of out) {
-      m.mean = 0;
-      m.variance = 0;
-      m.decoys = false;
-    }
-    for (const { f, a, routes } of plans) {
+    clearMoments(out);
+    for (let e = 0; e < plans.length; e++) {
+      const { f, a, routes } = plans[e]!;
       const left = f.counterforce && counterforceTotal > 0 ? a * (1 - s / counterforceTotal) : a;
       const missiles = Math.max(0, left) / f.warheadsPerLauncher;
       if (missiles <= 0) continue;
       const w = f.warheadsPerLauncher;
-      for (const { layer, share } of routes) {
+      const decoys = f.decoysPerWarhead > 0 ? 1 : 0;
+      for (let r = 0; r < routes.length; r++) {
+        const { layer, share } = routes[r]!;
         const x = missiles * share;
         const frac = x - Math.floor(x);
-        const m = out[layer]!;
-        m.mean += w * x * rho;
-        m.variance += w * w * (x * rho * (1 - rho) + frac * (1 - frac) * rho * rho);
-        m.decoys ||= f.decoysPerWarhead > 0;
+        out.mean[layer] = out.mean[layer]! + w * x * rho;
+        out.variance[layer] =
+          out.variance[layer]! + w * w * (x * rho * (1 - rho) + frac * (1 - frac) * rho * rho);
+        out.decoys[layer] = out.decoys[layer]! | decoys;
       }
     }
     return out;
   };
 }
 
-function addParts(out: PoolMoments[], parts: readonly RoutePart[], count: number): boolean {
-  for (let j = 0; j < count; j++) {
-    const p = parts[j]!;
-    if (p.route === 0 || p.mean === 0) continue;
-    if ((p.route & (p.route - 1)) !== 0) return false;
-    const i = 31 - Math.clz32(p.route);
-    const m = out[i]!;
-    m.mean += p.mean;
-    m.variance += p.variance;
-    m.decoys ||= p.decoys;
-  }
-  return true;
-}
-
 /** Sum of per-layer kill intervals, or the generic bound when moments are unavailable. */
 export function killInterval(
   layers: readonly DefenseLayer[],
-  moments: readonly PoolMoments[] | undefined,
+  moments: PoolMomentSet | undefined,
   maxPayload: number,
   generic: number,
 ): [number, number] {
@@ -288,7 +308,7 @@ export class KillIntervals {
     this.generic = generic;
   }
 
-  into(moments: readonly PoolMoments[] | undefined, out: Float64Array, at: number): void {
+  into(moments: PoolMomentSet | undefined, out: Float64Array, at: number): void {
     if (!moments) {
       out[at] = 0;
       out[at + 1] = this.generic;
@@ -298,7 +318,9 @@ export class KillIntervals {
     let hi = 0;
     const scratch = this.scratch;
     for (let i = 0; i < this.constants.length; i++) {
-      intervalTo(this.constants[i]!, moments[i]!, this.maxPayload, scratch, 0);
+      const c = this.constants[i]!;
+      const decoys = moments.decoys[i] === 1;
+      intervalTo(c, moments.mean[i]!, moments.variance[i]!, decoys, this.maxPayload, scratch, 0);
       lo += scratch[0]!;
       hi += scratch[1]!;
     }
