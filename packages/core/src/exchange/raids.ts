@@ -46,7 +46,6 @@ export function retaliationRaid(
       out.push(...hit);
       return;
     }
-    const mine: RaidElement[] = [];
     const splitter = new RouteSplitter(coverageVector(layers, f.id, f.kind));
     const parts = new Map<number, { n: number; p: number }[]>();
     for (const g of plan.groups(e)) {
@@ -57,29 +56,140 @@ export function retaliationRaid(
         parts.set(route, list);
       }
     }
-    for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
-      if (coveredOnly && route === 0) continue;
-      let missiles: Pmf = pointMass(0);
-      for (const { n, p } of list) {
-        const b = binomialPmf(n, p, tolerance);
-        // Metered: the row costs its length, the convolution the product of the lengths.
-        spendWork((b.mass.length * (1 + missiles.mass.length)) / 3, "retaliation distribution");
-        missiles = convolve(missiles, b, tolerance);
-      }
-      const el: RaidElement = {
-        id: f.id,
-        kind: f.kind,
-        warheadsPerMissile: f.warheadsPerLauncher,
-        decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
-        missiles,
-        route,
-      };
-      mine.push(el);
-    }
+    const mine = routeElements(f, parts, coveredOnly, tolerance);
     cache?.set(key, mine);
     out.push(...mine);
   });
   return out;
+}
+
+/**
+ * An element's raid elements, one per route (descending), each the sum of independent
+ * Binomial(n, p) missile counts of the launcher groups split to it, in the order given.
+ */
+function routeElements(
+  f: Side["forces"][number],
+  parts: ReadonlyMap<number, readonly { n: number; p: number }[]>,
+  coveredOnly: boolean,
+  tolerance: number,
+): RaidElement[] {
+  const mine: RaidElement[] = [];
+  for (const [route, list] of [...parts].sort((a, b) => b[0] - a[0])) {
+    if (coveredOnly && route === 0) continue;
+    let missiles: Pmf = pointMass(0);
+    for (const { n, p } of list) {
+      const b = binomialPmf(n, p, tolerance);
+      // Metered: the row costs its length, the convolution the product of the lengths.
+      spendWork((b.mass.length * (1 + missiles.mass.length)) / 3, "retaliation distribution");
+      missiles = convolve(missiles, b, tolerance);
+    }
+    mine.push({
+      id: f.id,
+      kind: f.kind,
+      warheadsPerMissile: f.warheadsPerLauncher,
+      decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
+      missiles,
+      route,
+    });
+  }
+  return mine;
+}
+
+/**
+ * The covered part of a victim's retaliation (`retaliationRaid` with `coveredOnly`) along a
+ * counterforce walk, identified by its content. Most warheads of a walk change launchers that
+ * fly through no layer, or regroup covered ones without changing what flies through the layers;
+ * `key(plan)` is equal for two allocations exactly when their covered raids are, so what is
+ * computed from a raid can be kept by key, and each element's raid elements are kept by theirs.
+ */
+export class CoveredRetaliation {
+  private readonly victim: Side;
+  private readonly lua: number;
+  private readonly tolerance: number;
+  /** Per element, its route splitter; undefined when the element flies through no layer. */
+  private readonly splitters: (RouteSplitter | undefined)[];
+  private readonly elementKeys: string[];
+  private readonly elements = new Map<string, RaidElement[]>();
+  private readonly routes: number[] = [];
+  private readonly counts: number[] = [];
+
+  constructor(
+    victim: Side,
+    layers: readonly DefenseLayer[],
+    launchUnderAttack: number,
+    tolerance: number = DEFAULT_PRUNE_TOLERANCE,
+  ) {
+    this.victim = victim;
+    this.lua = launchUnderAttack;
+    this.tolerance = tolerance;
+    this.splitters = victim.forces.map((f) => {
+      const cov = coverageVector(layers, f.id, f.kind);
+      return cov.some((c) => c > 0) ? new RouteSplitter(cov) : undefined;
+    });
+    this.elementKeys = victim.forces.map(() => "");
+  }
+
+  /** The content key of the covered raid at the plan's allocation. */
+  key(plan: CounterforcePlan): string {
+    let key = "";
+    for (let e = 0; e < this.splitters.length; e++) {
+      const splitter = this.splitters[e];
+      if (!splitter) continue;
+      const f = this.victim.forces[e]!;
+      splitter.reset();
+      let k = "";
+      const u = plan.untargetableCount(e);
+      if (u > 0) k += this.groupKey(splitter, u, f.reliability);
+      for (const g of plan.targetedGroups(e)) {
+        const p = (this.lua + (1 - this.lua) * g.survival) * f.reliability;
+        k += this.groupKey(splitter, g.count, p);
+      }
+      this.elementKeys[e] = k;
+      key += `${e}[${k}]`;
+    }
+    return key;
+  }
+
+  /** The covered raid at the plan's allocation; call `key(plan)` first, at the same allocation. */
+  raid(): RaidElement[] {
+    const out: RaidElement[] = [];
+    for (let e = 0; e < this.splitters.length; e++) {
+      if (!this.splitters[e]) continue;
+      const k = this.elementKeys[e]!;
+      let mine = this.elements.get(`${e}[${k}]`);
+      if (!mine) {
+        mine = routeElements(this.victim.forces[e]!, parseParts(k), true, this.tolerance);
+        // Bounded: one walk makes at most a few thousand distinct elements.
+        if (this.elements.size >= 4096) this.elements.clear();
+        this.elements.set(`${e}[${k}]`, mine);
+      }
+      out.push(...mine);
+    }
+    return out;
+  }
+
+  /** The covered routes of one launcher group: "route:n:p;" per route it splits to. */
+  private groupKey(splitter: RouteSplitter, count: number, p: number): string {
+    const k = splitter.splitTo(count, this.routes, this.counts);
+    let key = "";
+    for (let j = 0; j < k; j++) {
+      if (this.routes[j] !== 0) key += `${this.routes[j]}:${this.counts[j]}:${p};`;
+    }
+    return key;
+  }
+}
+
+/** The route → [(n, p)] lists an element key lists (numbers round-trip through strings). */
+function parseParts(key: string): Map<number, { n: number; p: number }[]> {
+  const parts = new Map<number, { n: number; p: number }[]>();
+  for (const entry of key.split(";")) {
+    if (entry === "") continue;
+    const [route, n, p] = entry.split(":").map(Number) as [number, number, number];
+    const list = parts.get(route) ?? [];
+    list.push({ n, p });
+    parts.set(route, list);
+  }
+  return parts;
 }
 
 /**

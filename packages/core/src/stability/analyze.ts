@@ -18,6 +18,7 @@ import type { MeanMethod } from "../exchange/meanDelivered.ts";
 import { KillIntervals, RetaliationMoments, valueStrikeMoments } from "../exchange/killBounds.ts";
 import { meanKilled } from "../exchange/meanDelivered.ts";
 import {
+  CoveredRetaliation,
   ValueStrike,
   defenseLayers,
   retaliationRaid,
@@ -326,7 +327,26 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
       }
     : undefined;
   type Exact = Omit<Direction, "retaliation" | "curve">;
-  const raidCache = new Map<string, RaidElement[]>();
+  // What the striker's layers remove from the retaliation depends only on the covered raid:
+  // kept by its content, which most warheads of the walk leave unchanged.
+  const covered =
+    bounded && strikerLayers.length > 0
+      ? new CoveredRetaliation(victim, strikerLayers, lua, tolerance)
+      : undefined;
+  const retaliationKills = new Map<string, number>();
+  const retaliationKilled = (walk: CounterforcePlan): number => {
+    if (!covered) {
+      const raid = retaliationRaid(victim, walk, strikerLayers, lua, tolerance, undefined, true);
+      return mean(meanKilled(raid, strikerLayers, tolerance, method));
+    }
+    const key = covered.key(walk);
+    let killed = retaliationKills.get(key);
+    if (killed === undefined) {
+      killed = mean(meanKilled(covered.raid(), strikerLayers, tolerance, method));
+      retaliationKills.set(key, killed);
+    }
+    return killed;
+  };
   const valueStrike =
     victimLayers.length > 0
       ? new ValueStrike(striker, a.strikerReadiness, victimLayers, tolerance)
@@ -334,25 +354,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
     // Closed-form expectation minus what the defenses remove (only covered launchers matter).
     const retaliationDiff =
-      strikerLayers.length === 0
-        ? ret0[s]!
-        : ret0[s]! -
-          mean(
-            meanKilled(
-              retaliationRaid(
-                victim,
-                walk,
-                strikerLayers,
-                lua,
-                tolerance,
-                bounded ? raidCache : undefined,
-                true,
-              ),
-              strikerLayers,
-              tolerance,
-              method,
-            ),
-          );
+      strikerLayers.length === 0 ? ret0[s]! : ret0[s]! - retaliationKilled(walk);
     const valueDiff =
       victimLayers.length === 0
         ? val0(s)
