@@ -265,7 +265,8 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const memo = undefendedRetaliation(striker, victim, lua);
   const ret0 = memo.ret0.length === n ? memo.ret0 : new Float64Array(n);
   const fresh = ret0 !== memo.ret0;
-  const retKill = new Float64Array(2 * n);
+  const retKill = scratch(0, 2 * n);
+  if (strikerLayers.length === 0) retKill.fill(0, 0, 2 * n);
   const plan = new CounterforcePlan(striker, victim);
   const moments = new RetaliationMoments(victim, strikerLayers, lua);
   const retaliationKill = new KillIntervals(strikerLayers, maxVictimPayload, kRet);
@@ -278,42 +279,30 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   }
   if (fresh) memo.ret0 = ret0;
   const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
-  const lower = new Float64Array(n);
-  let bestUpper = Infinity;
-  let upperArgmin = 0;
-  const valueMoments = valueStrikeMoments(
-    striker,
-    avail.perElement,
-    avail.counterforce,
-    avail.meanReliability,
-    victimLayers,
-  );
-  const valueKillIntervals = new KillIntervals(victimLayers, maxStrikerPayload, kVal);
-  const valueKill = new Float64Array(2);
-  for (let s = 0; s <= sMax; s++) {
-    if (victimLayers.length > 0) valueKillIntervals.into(valueMoments(s), valueKill, 0);
-    const vLo = valueKill[0]!;
-    const vHi = valueKill[1]!;
-    const retLo = retKill[2 * s]!;
-    const retHi = retKill[2 * s + 1]!;
-    const dOwnLo = damage(Math.max(0, ret0[s]! - retHi), striker.w80);
-    const dEnemyHi = damage(Math.max(0, val0(s) - vLo), victim.w80);
-    const lo = cost(dOwnLo, dEnemyHi);
-    lower[s] = lo;
-    // The upper bound is never below the lower one, so it can only improve on the best upper
-    // bound so far when the lower one does; and without defenses the two are the same.
-    if (!(lo < bestUpper)) continue;
-    let upper = lo;
-    if (retLo !== retHi || vLo !== vHi) {
-      const dOwnHi = damage(Math.max(0, ret0[s]! - retLo), striker.w80);
-      const dEnemyLo = damage(Math.max(0, val0(s) - vHi), victim.w80);
-      upper = cost(dOwnHi, dEnemyLo);
-    }
-    if (upper < bestUpper) {
-      bestUpper = upper;
-      upperArgmin = s;
-    }
-  }
+  const lower = scratch(1, n);
+  const { bestUpper, upperArgmin } = costBounds({
+    sMax,
+    ret0,
+    retKill,
+    total: avail.total,
+    meanReliability: avail.meanReliability,
+    valueMoments: valueStrikeMoments(
+      striker,
+      avail.perElement,
+      avail.counterforce,
+      avail.meanReliability,
+      victimLayers,
+    ),
+    valueKill:
+      victimLayers.length > 0
+        ? new KillIntervals(victimLayers, maxStrikerPayload, kVal)
+        : undefined,
+    strikerW80: striker.w80,
+    victimW80: victim.w80,
+    alpha: a.alpha,
+    exponent: a.costExponent,
+    lower,
+  });
 
   // Pass 2: exact expectations where the choice can be decided (all of them for a curve). The s
   // with the best upper bound goes first: its exact cost tightens the pruning threshold.
@@ -425,6 +414,66 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     tolerance,
   );
   return { ...best!, retaliation, ...(curve ? { curve } : {}) };
+}
+
+/** Work arrays of `strikeFirst`, reused from call to call (it is not re-entrant). */
+const scratchArrays: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+
+/** Scratch array `i` with at least `n` entries (contents undefined). */
+function scratch(i: number, n: number): Float64Array {
+  if (scratchArrays[i]!.length < n) scratchArrays[i] = new Float64Array(Math.max(n, 1024));
+  return scratchArrays[i]!;
+}
+
+/**
+ * Pass 1 of `strikeFirst` for costs: the lower bound of the striker's cost at every s (into
+ * `lower`), and the least upper bound with the first s where it is reached. A function of its
+ * own so that the compiler inlines the damage and cost arithmetic into its loop.
+ */
+function costBounds(b: {
+  readonly sMax: number;
+  readonly ret0: Float64Array;
+  readonly retKill: Float64Array;
+  readonly total: number;
+  readonly meanReliability: number;
+  readonly valueMoments: ReturnType<typeof valueStrikeMoments>;
+  readonly valueKill: KillIntervals | undefined;
+  readonly strikerW80: number;
+  readonly victimW80: number;
+  readonly alpha: number;
+  readonly exponent: number;
+  readonly lower: Float64Array;
+}): { bestUpper: number; upperArgmin: number } {
+  const { ret0, retKill, lower, alpha, exponent } = b;
+  const valueKill = new Float64Array(2);
+  let bestUpper = Infinity;
+  let upperArgmin = 0;
+  for (let s = 0; s <= b.sMax; s++) {
+    if (b.valueKill) b.valueKill.into(b.valueMoments(s), valueKill, 0);
+    const vLo = valueKill[0]!;
+    const vHi = valueKill[1]!;
+    const retLo = retKill[2 * s]!;
+    const retHi = retKill[2 * s + 1]!;
+    const val0 = Math.max(0, b.total - s) * b.meanReliability;
+    const dOwnLo = damage(Math.max(0, ret0[s]! - retHi), b.strikerW80);
+    const dEnemyHi = damage(Math.max(0, val0 - vLo), b.victimW80);
+    const lo = kentThalerCost(dOwnLo, dEnemyHi, alpha, exponent);
+    lower[s] = lo;
+    // The upper bound is never below the lower one, so it can only improve on the best upper
+    // bound so far when the lower one does; and without defenses the two are the same.
+    if (!(lo < bestUpper)) continue;
+    let upper = lo;
+    if (retLo !== retHi || vLo !== vHi) {
+      const dOwnHi = damage(Math.max(0, ret0[s]! - retLo), b.strikerW80);
+      const dEnemyLo = damage(Math.max(0, val0 - vHi), b.victimW80);
+      upper = kentThalerCost(dOwnHi, dEnemyLo, alpha, exponent);
+    }
+    if (upper < bestUpper) {
+      bestUpper = upper;
+      upperArgmin = s;
+    }
+  }
+  return { bestUpper, upperArgmin };
 }
 
 function mean(x: number | undefined): number {
