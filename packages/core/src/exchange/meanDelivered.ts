@@ -483,6 +483,8 @@ function laplaceKilled(pool: readonly RaidElement[], layer: DefenseLayer): numbe
  * E[killed] = Σ_{n ≤ t0} n φ(n) P(N = n) + K P(N > t0), which needs N's distribution only up to
  * t0: a truncated convolution of the elements' PMFs.
  */
+const truncationBuffers: Float64Array[] = [new Float64Array(128), new Float64Array(128)];
+
 function truncatedKilled(pool: readonly RaidElement[], layer: DefenseLayer): number | undefined {
   const d = layer.doctrine;
   if (d.kind === "shoot-look-shoot" || layer.phase === "boost") return undefined;
@@ -499,8 +501,16 @@ function truncatedKilled(pool: readonly RaidElement[], layer: DefenseLayer): num
       : layer.interceptors * killProbability(layer.sspk, 1, layer.tracking);
   // P(N = n) for n = 0..t0, and the total mass, by truncated convolution. Only acc[lo..hi] can
   // be non-zero; once every path passes t0 the rest only scales the total.
-  let acc = new Float64Array(t0 + 1);
-  let next = new Float64Array(t0 + 1);
+  // Work buffers kept between calls: typed arrays beyond a few entries live outside the heap,
+  // and allocating and freeing them at every evaluation costs more than the arithmetic.
+  if (truncationBuffers[0]!.length < t0 + 1) {
+    const size = Math.max(t0 + 1, 2 * truncationBuffers[0]!.length);
+    truncationBuffers[0] = new Float64Array(size);
+    truncationBuffers[1] = new Float64Array(size);
+  }
+  let acc = truncationBuffers[0]!.subarray(0, t0 + 1);
+  let next = truncationBuffers[1]!.subarray(0, t0 + 1);
+  acc.fill(0);
   acc[0] = 1;
   let lo = 0;
   let hi = 0;

@@ -179,6 +179,11 @@ export class CoveredRetaliation {
   }
 }
 
+/** mass[base + i] += weight · add[i]. */
+function addScaled(mass: Float64Array, base: number, add: Float64Array, weight: number): void {
+  for (let i = 0; i < add.length; i++) mass[base + i]! += weight * add[i]!;
+}
+
 /** The route → [(n, p)] lists an element key lists (numbers round-trip through strings). */
 function parseParts(key: string): Map<number, { n: number; p: number }[]> {
   const parts = new Map<number, { n: number; p: number }[]>();
@@ -269,6 +274,8 @@ export class ValueStrike {
   private readonly routes: { route: number; share: number }[][];
   /** Binomial(n, mean reliability) rows by n. */
   private readonly rows = new Map<number, Pmf>();
+  /** Mixture buffers, by position in the raid. */
+  private readonly buffers: Float64Array[] = [];
 
   constructor(
     striker: Side,
@@ -294,7 +301,12 @@ export class ValueStrike {
     });
   }
 
-  /** The raid after spending s warheads on counterforce (route 0 left out when coveredOnly). */
+  /**
+   * The raid after spending s warheads on counterforce (route 0 left out when coveredOnly). Its
+   * missile PMFs are written into buffers this object keeps (typed arrays of more than a few
+   * entries live outside the heap, and a sweep makes millions of them): they stay valid until
+   * the next call, so use the raid before asking for another.
+   */
   raid(s: number, coveredOnly = false): RaidElement[] {
     const avail = this.avail;
     const out: RaidElement[] = [];
@@ -312,7 +324,7 @@ export class ValueStrike {
           kind: f.kind,
           warheadsPerMissile: f.warheadsPerLauncher,
           decoysPerMissile: f.warheadsPerLauncher * f.decoysPerWarhead,
-          missiles: this.binomialReal(missiles * share),
+          missiles: this.binomialReal(missiles * share, out.length),
           route,
         });
       }
@@ -320,15 +332,26 @@ export class ValueStrike {
     return out;
   }
 
-  /** `binomialReal(x, mean reliability)` from the kept rows. */
-  private binomialReal(x: number): Pmf {
+  /** `binomialReal(x, mean reliability)` from the kept rows, mixed into buffer `slot`. */
+  private binomialReal(x: number, slot: number): Pmf {
     const lo = Math.floor(x);
     const f = x - lo;
     if (f < 1e-12) return this.row(lo);
-    return pmfMixture([
-      { weight: 1 - f, pmf: this.row(lo) },
-      { weight: f, pmf: this.row(lo + 1) },
-    ]);
+    const a = this.row(lo);
+    const b = this.row(lo + 1);
+    // The mixture (1 − f)·a + f·b, as `pmfMixture` computes it.
+    const start = Math.min(a.offset, b.offset);
+    const end = Math.max(a.offset + a.mass.length, b.offset + b.mass.length);
+    let buffer = this.buffers[slot];
+    if (!buffer || buffer.length < end - start) {
+      buffer = new Float64Array(Math.max(end - start, 2 * (buffer?.length ?? 32)));
+      this.buffers[slot] = buffer;
+    }
+    const mass = buffer.subarray(0, end - start);
+    mass.fill(0);
+    addScaled(mass, a.offset - start, a.mass, 1 - f);
+    addScaled(mass, b.offset - start, b.mass, f);
+    return { offset: start, mass, pruned: (1 - f) * a.pruned + f * b.pruned };
   }
 
   private row(n: number): Pmf {
