@@ -73,18 +73,34 @@ export class CounterforcePlan {
     return ok;
   }
 
+  /**
+   * Each element's marginal gain for the weapons in `pks`: the reduction in expected surviving
+   * working warheads from one more weapon on its most survivable targeted launcher (reliability
+   * included, so that more survivable launchers can never lower the victim's retaliation without
+   * defenses); -1 when nothing of it can be targeted. Groups are kept in decreasing survival, so
+   * that launcher is in the first group. Only the element just struck changes.
+   */
+  private gains: number[] = [];
+  private gainsFor: readonly number[] | undefined;
+
+  private gainOf(pks: readonly number[], e: number): number {
+    const groups = this.targeted[e]!;
+    if (groups.length === 0) return -1;
+    const f = this.victim.forces[e]!;
+    return f.warheadsPerLauncher * f.reliability * pks[e]! * groups[0]!.survival;
+  }
+
   private assign(pks: readonly number[], nuclear: boolean): boolean {
+    const forces = this.victim.forces;
+    if (this.gainsFor !== pks) {
+      this.gains = forces.map((_, e) => this.gainOf(pks, e));
+      this.gainsFor = pks;
+    }
     let bestE = -1;
     let best = -1;
-    const forces = this.victim.forces;
     for (let e = 0; e < forces.length; e++) {
-      const groups = this.targeted[e]!;
-      if (groups.length === 0) continue;
-      // Groups are kept in decreasing survival, so the first gains most within its element.
-      // Marginal reduction in expected surviving working warheads (reliability included, so that
-      // more survivable launchers can never lower the victim's retaliation without defenses).
-      const f = forces[e]!;
-      const gain = f.warheadsPerLauncher * f.reliability * pks[e]! * groups[0]!.survival;
+      const gain = this.gains[e]!;
+      if (gain < 0) continue;
       if (gain > best * (1 + 1e-12)) {
         best = gain;
         bestE = e;
@@ -115,6 +131,7 @@ export class CounterforcePlan {
       groups.splice(at, 0, { count: 1, survival, warheads });
     }
     if (from.count === 0) groups.splice(groups.indexOf(from), 1);
+    this.gains[bestE] = this.gainOf(pks, bestE);
     return true;
   }
 

@@ -31,9 +31,12 @@ function momentSet(layers: number): PoolMomentSet {
 }
 
 function clearMoments(m: PoolMomentSet): void {
-  m.mean.fill(0);
-  m.variance.fill(0);
-  m.decoys.fill(0);
+  // A loop: for a handful of layers it is several times cheaper than three fill() calls.
+  for (let i = 0; i < m.mean.length; i++) {
+    m.mean[i] = 0;
+    m.variance[i] = 0;
+    m.decoys[i] = 0;
+  }
 }
 
 /**
