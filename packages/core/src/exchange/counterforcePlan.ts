@@ -50,7 +50,10 @@ export class CounterforcePlan {
     this.versions = victim.forces.map(() => ++CounterforcePlan.nextVersion);
     this.targeted = victim.forces.map((f, e) => {
       const n = f.launchers - this.untargetable[e]!;
-      return n > 0 ? [{ count: n, survival: 1, warheads: 0 }] : [];
+      // Made the same way for every element, so that the arrays share one kind (and one map).
+      const groups: MutableGroup[] = [];
+      if (n > 0) groups.push({ count: n, survival: 1, warheads: 0 });
+      return groups;
     });
     let prompt = 0;
     for (const ps of striker.promptStrike) {
@@ -114,7 +117,8 @@ export class CounterforcePlan {
     this.versions[bestE] = ++CounterforcePlan.nextVersion;
     from.count--;
     let to: MutableGroup | undefined;
-    for (const g of groups) {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
       if (
         g.warheads === warheads &&
         Math.abs(g.survival - survival) <= 1e-15 * Math.max(1, survival)
@@ -182,7 +186,9 @@ export class CounterforcePlan {
     for (let e = 0; e < forces.length; e++) {
       const f = forces[e]!;
       let launchers = this.untargetable[e]!;
-      for (const g of this.targeted[e]!) {
+      const groups = this.targeted[e]!;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
         launchers += g.count * (launchUnderAttack + (1 - launchUnderAttack) * g.survival);
       }
       total += f.warheadsPerLauncher * (reliable ? f.reliability : 1) * launchers;

@@ -197,7 +197,9 @@ export class RetaliationMoments {
     this.partCounts[e] = 0;
     const u = plan.untargetableCount(e);
     if (u > 0) this.addGroup(e, splitter, u, f.reliability);
-    for (const g of plan.targetedGroups(e)) {
+    const groups = plan.targetedGroups(e);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
       this.addGroup(e, splitter, g.count, (this.lua + (1 - this.lua) * g.survival) * f.reliability);
     }
   }

@@ -140,7 +140,9 @@ export class CoveredRetaliation {
       let k = "";
       const u = plan.untargetableCount(e);
       if (u > 0) k += this.groupKey(splitter, u, f.reliability);
-      for (const g of plan.targetedGroups(e)) {
+      const groups = plan.targetedGroups(e);
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
         const p = (this.lua + (1 - this.lua) * g.survival) * f.reliability;
         k += this.groupKey(splitter, g.count, p);
       }
@@ -317,7 +319,9 @@ export class ValueStrike {
       const left = f.counterforce && avail.counterforce > 0 ? a * (1 - s / avail.counterforce) : a;
       const missiles = Math.max(0, left) / f.warheadsPerLauncher;
       if (missiles <= 0) continue;
-      for (const { route, share } of this.routes[e]!) {
+      const routes = this.routes[e]!;
+      for (let r = 0; r < routes.length; r++) {
+        const { route, share } = routes[r]!;
         if (coveredOnly && route === 0) continue;
         out.push({
           id: f.id,

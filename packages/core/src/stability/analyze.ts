@@ -267,15 +267,11 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const fresh = ret0 !== memo.ret0;
   const retKill = scratch(0, 2 * n);
   if (strikerLayers.length === 0) retKill.fill(0, 0, 2 * n);
-  const plan = new CounterforcePlan(striker, victim);
-  const moments = new RetaliationMoments(victim, strikerLayers, lua);
-  const retaliationKill = new KillIntervals(strikerLayers, maxVictimPayload, kRet);
-  for (let s = 0; s <= sMax && (fresh || strikerLayers.length > 0); s++) {
-    if (s > 0) plan.step();
-    if (fresh) ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
-    if (strikerLayers.length > 0) {
-      retaliationKill.into(moments.at(plan), retKill, 2 * s);
-    }
+  if (fresh || strikerLayers.length > 0) {
+    retaliationBounds(striker, victim, strikerLayers, lua, sMax, fresh ? ret0 : undefined, {
+      retKill,
+      intervals: new KillIntervals(strikerLayers, maxVictimPayload, kRet),
+    });
   }
   if (fresh) memo.ret0 = ret0;
   const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
@@ -423,6 +419,31 @@ const scratchArrays: Float64Array[] = [new Float64Array(0), new Float64Array(0)]
 function scratch(i: number, n: number): Float64Array {
   if (scratchArrays[i]!.length < n) scratchArrays[i] = new Float64Array(Math.max(n, 1024));
   return scratchArrays[i]!;
+}
+
+/**
+ * Pass 1 of `strikeFirst` along the counterforce walk: the undefended retaliation at every s
+ * (into `ret0`, when given) and the interval of what the striker's layers remove from it (into
+ * `out.retKill`, low and high at 2s and 2s + 1). A function of its own, so that the compiler
+ * optimizes this loop apart from the rest of the strike.
+ */
+function retaliationBounds(
+  striker: Side,
+  victim: Side,
+  strikerLayers: readonly DefenseLayer[],
+  lua: number,
+  sMax: number,
+  ret0: Float64Array | undefined,
+  out: { readonly retKill: Float64Array; readonly intervals: KillIntervals },
+): void {
+  const plan = new CounterforcePlan(striker, victim);
+  const moments = new RetaliationMoments(victim, strikerLayers, lua);
+  const layered = strikerLayers.length > 0;
+  for (let s = 0; s <= sMax; s++) {
+    if (s > 0) plan.step();
+    if (ret0) ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
+    if (layered) out.intervals.into(moments.at(plan), out.retKill, 2 * s);
+  }
 }
 
 /**
