@@ -241,7 +241,7 @@ function tooLarge(layerId: string, size: number, maxCells: number): RaidEngageme
  * split cumulatively, so that the parts of several groups add up to the split of their total.
  */
 export class RouteSplitter {
-  private readonly coverage: readonly number[];
+  private readonly coverage: ArrayLike<number>;
   /** Whether every coverage is 0 or 1: then every object takes the same route. */
   private readonly fixedRoute: number | undefined;
   /**
@@ -258,7 +258,7 @@ export class RouteSplitter {
   private counts: number[] = [];
   private found = 0;
 
-  constructor(coverage: readonly number[]) {
+  constructor(coverage: ArrayLike<number>) {
     this.coverage = coverage;
     let route = 0;
     for (let i = 0; i < coverage.length && route >= 0; i++) {
@@ -341,8 +341,12 @@ export function coverageVector(
   layers: readonly DefenseLayer[],
   id: string,
   kind: VehicleKind,
-): number[] {
-  return layers.map((l) => coverageOf(l, id, kind));
+): Float64Array {
+  // A typed array: whether the coverages are whole (0, 1) or not, every vector has the same
+  // representation, so the loops that read them are compiled once.
+  const out = new Float64Array(layers.length);
+  for (let i = 0; i < layers.length; i++) out[i] = coverageOf(layers[i]!, id, kind);
+  return out;
 }
 
 function initialFactor(element: RaidElement, layers: readonly DefenseLayer[]): Factor {

@@ -236,7 +236,7 @@ export class RetaliationMoments {
  */
 export function valueStrikeMoments(
   striker: Side,
-  perElement: readonly number[],
+  perElement: ArrayLike<number>,
   counterforceTotal: number,
   meanReliability: number,
   layers: readonly DefenseLayer[],

@@ -223,13 +223,15 @@ export function strikerAvailability(
   striker: Side,
   strikerReadiness: number,
 ): {
-  readonly perElement: readonly number[];
+  readonly perElement: Float64Array;
   readonly total: number;
   readonly counterforce: number;
   /** Warhead-weighted mean reliability of the available warheads. */
   readonly meanReliability: number;
 } {
-  const perElement = striker.forces.map(
+  // A typed array: whole or fractional, every side's availability has the same representation.
+  const perElement = Float64Array.from(
+    striker.forces,
     (f) => f.launchers * f.warheadsPerLauncher * (f.basing === "silo" ? 1 : strikerReadiness),
   );
   const total = perElement.reduce((a, b) => a + b, 0);
