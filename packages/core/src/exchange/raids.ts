@@ -161,8 +161,8 @@ export class CoveredRetaliation {
       let mine = this.elements.get(`${e}[${k}]`);
       if (!mine) {
         mine = routeElements(this.victim.forces[e]!, parseParts(k), true, this.tolerance);
-        // Bounded: one walk makes at most a few thousand distinct elements.
-        if (this.elements.size >= 4096) this.elements.clear();
+        // Bounded (its elements' PMFs can be large); a walk comes back to few of them.
+        if (this.elements.size >= 256) this.elements.clear();
         this.elements.set(`${e}[${k}]`, mine);
       }
       out.push(...mine);
@@ -363,8 +363,9 @@ export class ValueStrike {
   private row(n: number): Pmf {
     let r = this.rows.get(n);
     if (!r) {
-      // Bounded: a walk over every spend visits each n of each element about once.
-      if (this.rows.size >= 4096) this.rows.clear();
+      // Bounded: along a walk x(s) only falls, so only the last few rows are asked for again
+      // (and a row of a huge element is large).
+      if (this.rows.size >= 64) this.rows.clear();
       r = binomialPmf(n, this.avail.meanReliability, this.tolerance);
       this.rows.set(n, r);
     }

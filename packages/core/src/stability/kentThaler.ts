@@ -30,7 +30,9 @@ export function kentThalerCost(
  * Math.pow, which matters because the stop rule evaluates costs at every counterforce spend.
  */
 function power(x: number, e: number): number {
-  if (e === 0.75) return Math.sqrt(x * Math.sqrt(x));
+  // Below 1e-150, x·√x would underflow; those costs are 0 to any precision that matters, but
+  // Math.pow keeps them exact.
+  if (e === 0.75) return x < 1e-150 ? Math.pow(x, e) : Math.sqrt(x * Math.sqrt(x));
   if (e === 0.5) return Math.sqrt(x);
   if (e === 1) return x;
   return Math.pow(x, e);
