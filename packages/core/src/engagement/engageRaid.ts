@@ -289,7 +289,8 @@ export class RouteSplitter {
    */
   splitTo(count: number, routes: number[], counts: number[]): number {
     if (count === 0) return 0;
-    if (this.fixedRoute !== undefined) {
+    // (Whole counts only: the rounding walk below is what defines a fractional count's split.)
+    if (this.fixedRoute !== undefined && Number.isInteger(count)) {
       routes[0] = this.fixedRoute;
       counts[0] = count;
       return 1;

@@ -99,8 +99,8 @@ function routeElements(
  * The covered part of a victim's retaliation (`retaliationRaid` with `coveredOnly`) along a
  * counterforce walk, identified by its content. Most warheads of a walk change launchers that
  * fly through no layer, or regroup covered ones without changing what flies through the layers;
- * `key(plan)` is equal for two allocations exactly when their covered raids are, so what is
- * computed from a raid can be kept by key, and each element's raid elements are kept by theirs.
+ * two allocations with equal `key(plan)` have equal covered raids, so what is computed from a
+ * raid can be kept by key, and each element's raid elements are kept by theirs.
  */
 export class CoveredRetaliation {
   private readonly victim: Side;
@@ -129,7 +129,7 @@ export class CoveredRetaliation {
     this.elementKeys = victim.forces.map(() => "");
   }
 
-  /** The content key of the covered raid at the plan's allocation. */
+  /** The content key of the covered raid at the plan's allocation (equal keys: equal raids). */
   key(plan: CounterforcePlan): string {
     let key = "";
     for (let e = 0; e < this.splitters.length; e++) {
