@@ -242,15 +242,19 @@ function tooLarge(layerId: string, size: number, maxCells: number): RaidEngageme
  */
 export class RouteSplitter {
   private readonly coverage: ArrayLike<number>;
-  /** Whether every coverage is 0 or 1: then every object takes the same route. */
-  private readonly fixedRoute: number | undefined;
+  /**
+   * When every coverage is 0 or 1, the one route every object takes; else -1. (Fields keep one
+   * type in every instance, so that the compiled loops reading them are not thrown away.)
+   */
+  private readonly fixedRoute: number;
   /**
    * Objects split so far at each node of the split tree, keyed (1 << layer) + route-so-far: in a
    * typed array when there are few layers (with the keys touched, to clear them cheaply), since
    * clearing a Map allocates a new table; in a Map otherwise.
    */
   private readonly seen = new Map<number, number>();
-  private readonly seenDense: Float64Array | undefined;
+  /** Empty when the Map is used. */
+  private readonly seenDense: Float64Array;
   private readonly touched: number[] = [];
   private touchedCount = 0;
   /** Output of the split in progress (routes and counts, in the order the tree is walked). */
@@ -265,11 +269,10 @@ export class RouteSplitter {
       if (coverage[i] === 1) route |= 1 << i;
       else if (coverage[i] !== 0) route = -1;
     }
-    this.fixedRoute = route >= 0 ? route : undefined;
-    this.seenDense =
-      this.fixedRoute === undefined && coverage.length <= 10
-        ? new Float64Array(2 << coverage.length)
-        : undefined;
+    this.fixedRoute = route;
+    this.seenDense = new Float64Array(
+      route < 0 && coverage.length <= 10 ? 2 << coverage.length : 0,
+    );
   }
 
   /** Splits the next group of `count` objects; returns counts by route bitmask. */
@@ -290,7 +293,7 @@ export class RouteSplitter {
   splitTo(count: number, routes: number[], counts: number[]): number {
     if (count === 0) return 0;
     // (Whole counts only: the rounding walk below is what defines a fractional count's split.)
-    if (this.fixedRoute !== undefined && Number.isInteger(count)) {
+    if (this.fixedRoute >= 0 && Number.isInteger(count)) {
       routes[0] = this.fixedRoute;
       counts[0] = count;
       return 1;
@@ -305,7 +308,7 @@ export class RouteSplitter {
   /** Forgets every split so far: the next split starts a fresh sequence. */
   reset(): void {
     const dense = this.seenDense;
-    if (dense) {
+    if (dense.length > 0) {
       for (let i = 0; i < this.touchedCount; i++) dense[this.touched[i]!] = 0;
       this.touchedCount = 0;
     } else if (this.seen.size > 0) this.seen.clear();
@@ -322,7 +325,7 @@ export class RouteSplitter {
     const key = (1 << layer) + route; // route < 2^layer: a unique node id
     const dense = this.seenDense;
     let before: number;
-    if (dense) {
+    if (dense.length > 0) {
       before = dense[key]!;
       if (before === 0) this.touched[this.touchedCount++] = key;
       dense[key] = before + n;

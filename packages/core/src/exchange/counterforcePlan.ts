@@ -17,6 +17,9 @@ interface MutableGroup {
   warheads: number;
 }
 
+/** No pk array yet (a fixed object, so the field always holds an array). */
+const NO_GAINS: readonly number[] = [];
+
 /**
  * The striker's counterforce attack on the victim's forces, built up one warhead at a time by
  * greedy allocation (DESIGN §2.2): each warhead goes to the targetable launcher with the largest
@@ -84,7 +87,7 @@ export class CounterforcePlan {
    * that launcher is in the first group. Only the element just struck changes.
    */
   private gains: number[] = [];
-  private gainsFor: readonly number[] | undefined;
+  private gainsFor: readonly number[] = NO_GAINS;
 
   private gainOf(pks: readonly number[], e: number): number {
     const groups = this.targeted[e]!;

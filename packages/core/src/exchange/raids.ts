@@ -348,9 +348,10 @@ export class ValueStrike {
     // The mixture (1 − f)·a + f·b, as `pmfMixture` computes it.
     const start = Math.min(a.offset, b.offset);
     const end = Math.max(a.offset + a.mass.length, b.offset + b.mass.length);
-    let buffer = this.buffers[slot];
-    if (!buffer || buffer.length < end - start) {
-      buffer = new Float64Array(Math.max(end - start, 2 * (buffer?.length ?? 32)));
+    while (this.buffers.length <= slot) this.buffers.push(new Float64Array(32));
+    let buffer = this.buffers[slot]!;
+    if (buffer.length < end - start) {
+      buffer = new Float64Array(Math.max(end - start, 2 * buffer.length));
       this.buffers[slot] = buffer;
     }
     const mass = buffer.subarray(0, end - start);

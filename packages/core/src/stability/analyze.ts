@@ -132,6 +132,9 @@ export interface AnalyzeOptions {
   readonly curves?: boolean;
 }
 
+/** The layers of a world without defenses (one array, so that its shape never varies). */
+const NO_LAYERS: readonly DefenseLayer[] = [];
+
 /** Ties in cost within this are ties (DESIGN §2.3). */
 const COST_TIE = 1e-12;
 
@@ -247,8 +250,12 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const withPmf = o.pmf;
   // The reference method evaluates every spend: no bounds, no reuse.
   const bounded = method === "fast";
-  const strikerLayers = withDefenses ? defenseLayers(striker) : [];
-  const victimLayers = withDefenses ? defenseLayers(victim) : [];
+  const strikerLayers = withDefenses ? defenseLayers(striker) : NO_LAYERS;
+  const victimLayers = withDefenses ? defenseLayers(victim) : NO_LAYERS;
+  // Read once: the closures below test these flags, not the arrays (an empty and a filled array
+  // differ in V8's eyes, and a test on them inside a closure kept its compiled code deoptimizing).
+  const strikerDefended = strikerLayers.length > 0;
+  const victimDefended = victimLayers.length > 0;
   const avail = strikerAvailability(striker, a.strikerReadiness);
   const sMax = Math.floor(avail.counterforce + 1e-9);
   const lua = a.launchUnderAttack;
@@ -266,8 +273,8 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const ret0 = memo.ret0.length === n ? memo.ret0 : new Float64Array(n);
   const fresh = ret0 !== memo.ret0;
   const retKill = scratch(0, 2 * n);
-  if (strikerLayers.length === 0) retKill.fill(0, 0, 2 * n);
-  if (fresh || strikerLayers.length > 0) {
+  if (!strikerDefended) retKill.fill(0, 0, 2 * n);
+  if (fresh || strikerDefended) {
     retaliationBounds(striker, victim, strikerLayers, lua, sMax, fresh ? ret0 : undefined, {
       retKill,
       intervals: new KillIntervals(strikerLayers, maxVictimPayload, kRet),
@@ -289,10 +296,9 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
       avail.meanReliability,
       victimLayers,
     ),
-    valueKill:
-      victimLayers.length > 0
-        ? new KillIntervals(victimLayers, maxStrikerPayload, kVal)
-        : undefined,
+    valueKill: victimDefended
+      ? new KillIntervals(victimLayers, maxStrikerPayload, kVal)
+      : undefined,
     strikerW80: striker.w80,
     victimW80: victim.w80,
     alpha: a.alpha,
@@ -315,7 +321,7 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   // What the striker's layers remove from the retaliation depends only on the covered raid:
   // kept by its content, which most warheads of the walk leave unchanged.
   const covered =
-    bounded && strikerLayers.length > 0
+    bounded && strikerDefended
       ? new CoveredRetaliation(victim, strikerLayers, lua, tolerance)
       : undefined;
   const retaliationKills = new Map<string, number>();
@@ -332,18 +338,15 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     }
     return killed;
   };
-  const valueStrike =
-    victimLayers.length > 0
-      ? new ValueStrike(striker, a.strikerReadiness, victimLayers, tolerance)
-      : undefined;
+  const valueStrike = victimDefended
+    ? new ValueStrike(striker, a.strikerReadiness, victimLayers, tolerance)
+    : undefined;
   const exactAt = (s: number, walk: CounterforcePlan): Exact => {
     // Closed-form expectation minus what the defenses remove (only covered launchers matter).
-    const retaliationDiff =
-      strikerLayers.length === 0 ? ret0[s]! : ret0[s]! - retaliationKilled(walk);
-    const valueDiff =
-      victimLayers.length === 0
-        ? val0(s)
-        : val0(s) - mean(meanKilled(valueStrike!.raid(s, true), victimLayers, tolerance, method));
+    const retaliationDiff = !strikerDefended ? ret0[s]! : ret0[s]! - retaliationKilled(walk);
+    const valueDiff = !victimDefended
+      ? val0(s)
+      : val0(s) - mean(meanKilled(valueStrike!.raid(s, true), victimLayers, tolerance, method));
     // When the defenses remove nearly everything the difference can round below 0 (-1.7e-18),
     // and a negative damage raised to the cost exponent is NaN: an expected count is >= 0.
     const retaliationMean = Math.max(0, retaliationDiff);
