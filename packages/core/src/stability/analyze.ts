@@ -275,10 +275,21 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
   const retKill = scratch(0, 2 * n);
   if (!strikerDefended) retKill.fill(0, 0, 2 * n);
   if (fresh || strikerDefended) {
-    retaliationBounds(striker, victim, strikerLayers, lua, sMax, fresh ? ret0 : undefined, {
-      retKill,
-      intervals: new KillIntervals(strikerLayers, maxVictimPayload, kRet),
-    });
+    // Only a defended world builds the bound machinery: it never sees an empty list of layers.
+    retaliationBounds(
+      striker,
+      victim,
+      lua,
+      sMax,
+      fresh ? ret0 : undefined,
+      strikerDefended
+        ? {
+            retKill,
+            moments: new RetaliationMoments(victim, strikerLayers, lua),
+            intervals: new KillIntervals(strikerLayers, maxVictimPayload, kRet),
+          }
+        : undefined,
+    );
   }
   if (fresh) memo.ret0 = ret0;
   const val0 = (s: number) => Math.max(0, avail.total - s) * avail.meanReliability;
@@ -289,15 +300,17 @@ function strikeFirst(striker: Side, victim: Side, a: AnalysisOptions, o: StrikeO
     retKill,
     total: avail.total,
     meanReliability: avail.meanReliability,
-    valueMoments: valueStrikeMoments(
-      striker,
-      avail.perElement,
-      avail.counterforce,
-      avail.meanReliability,
-      victimLayers,
-    ),
-    valueKill: victimDefended
-      ? new KillIntervals(victimLayers, maxStrikerPayload, kVal)
+    value: victimDefended
+      ? {
+          moments: valueStrikeMoments(
+            striker,
+            avail.perElement,
+            avail.counterforce,
+            avail.meanReliability,
+            victimLayers,
+          ),
+          intervals: new KillIntervals(victimLayers, maxStrikerPayload, kVal),
+        }
       : undefined,
     strikerW80: striker.w80,
     victimW80: victim.w80,
@@ -426,26 +439,29 @@ function scratch(i: number, n: number): Float64Array {
 
 /**
  * Pass 1 of `strikeFirst` along the counterforce walk: the undefended retaliation at every s
- * (into `ret0`, when given) and the interval of what the striker's layers remove from it (into
- * `out.retKill`, low and high at 2s and 2s + 1). A function of its own, so that the compiler
+ * (into `ret0`, when given) and, when the striker has layers, the interval of what they remove
+ * from it (into `bounds.retKill`, low and high at 2s and 2s + 1). A function of its own, so that the compiler
  * optimizes this loop apart from the rest of the strike.
  */
 function retaliationBounds(
   striker: Side,
   victim: Side,
-  strikerLayers: readonly DefenseLayer[],
   lua: number,
   sMax: number,
   ret0: Float64Array | undefined,
-  out: { readonly retKill: Float64Array; readonly intervals: KillIntervals },
+  bounds:
+    | {
+        readonly retKill: Float64Array;
+        readonly moments: RetaliationMoments;
+        readonly intervals: KillIntervals;
+      }
+    | undefined,
 ): void {
   const plan = new CounterforcePlan(striker, victim);
-  const moments = new RetaliationMoments(victim, strikerLayers, lua);
-  const layered = strikerLayers.length > 0;
   for (let s = 0; s <= sMax; s++) {
     if (s > 0) plan.step();
     if (ret0) ret0[s] = plan.expectedSurvivingWarheadsReliable(lua);
-    if (layered) out.intervals.into(moments.at(plan), out.retKill, 2 * s);
+    if (bounds) bounds.intervals.into(bounds.moments.at(plan), bounds.retKill, 2 * s);
   }
 }
 
@@ -460,8 +476,10 @@ function costBounds(b: {
   readonly retKill: Float64Array;
   readonly total: number;
   readonly meanReliability: number;
-  readonly valueMoments: ReturnType<typeof valueStrikeMoments>;
-  readonly valueKill: KillIntervals | undefined;
+  /** The value strike's pool moments and kill intervals; undefined without victim defenses. */
+  readonly value:
+    | { readonly moments: ReturnType<typeof valueStrikeMoments>; readonly intervals: KillIntervals }
+    | undefined;
   readonly strikerW80: number;
   readonly victimW80: number;
   readonly alpha: number;
@@ -473,7 +491,7 @@ function costBounds(b: {
   let bestUpper = Infinity;
   let upperArgmin = 0;
   for (let s = 0; s <= b.sMax; s++) {
-    if (b.valueKill) b.valueKill.into(b.valueMoments(s), valueKill, 0);
+    if (b.value) b.value.intervals.into(b.value.moments(s), valueKill, 0);
     const vLo = valueKill[0]!;
     const vHi = valueKill[1]!;
     const retLo = retKill[2 * s]!;
