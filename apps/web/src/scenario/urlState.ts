@@ -83,13 +83,7 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
     }
     parts.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(parts, total);
 }
 
 /**
@@ -170,13 +164,7 @@ export async function inflateBounded(
     if (err instanceof UrlStateError) throw err;
     throw new UrlStateError("bad_encoding", "the link's scenario is damaged (cannot inflate it)");
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(parts, total);
 }
 
 /**
@@ -296,4 +284,15 @@ export function formatFragment(f: Fragment): string {
   if (f.scenario !== undefined) params.set("s", f.scenario);
   // base64url and ids need no escaping; keep `~` and `.` readable.
   return `#${params.toString().replace(/%7E/gi, "~")}`;
+}
+
+/** The chunks one after another, `total` bytes in all. */
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { watchErrors } from "./pageErrors.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 const SHOTS = resolve(ROOT, "test-results/screenshots");
@@ -23,15 +24,6 @@ const SMALL = read("apps/web/test/fixtures/small.yaml");
 function linkTo(text: string, view: string, options = ""): string {
   const s = deflateRawSync(Buffer.from(text, "utf8")).toString("base64url");
   return `/#view=${view}${options ? `&${options}` : ""}&s=1.${s}`;
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
 }
 
 async function chartDrawn(page: Page, id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { watchErrors } from "./pageErrors.ts";
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, "../fixtures/r2017.yaml"), "utf8");
 
@@ -14,15 +15,6 @@ function token(text: string): string {
   return `1.${deflateRawSync(Buffer.from(text, "utf8")).toString("base64url")}`;
 }
 const linkTo = (text: string, view = "balance") => `/#view=${view}&s=${token(text)}`;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 async function chartDrawn(page: Page, id: string): Promise<void> {
   await expect(

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { watchErrors } from "./pageErrors.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 const SHOTS = resolve(ROOT, "test-results/screenshots");
@@ -22,16 +23,6 @@ const LATENCY_SCENARIO = existsSync(SHIPPED_2017)
 /** A link to a scenario, written with Node's zlib: an encoder independent of the app's. */
 function linkTo(text: string, view = "balance"): string {
   return `/#view=${view}&s=1.${deflateRawSync(Buffer.from(text, "utf8")).toString("base64url")}`;
-}
-
-/** Collects console errors and uncaught exceptions of a page. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
 }
 
 async function chartDrawn(page: Page, id: string): Promise<void> {
