@@ -13,6 +13,7 @@ import { CellMap } from "./cellMap.ts";
 import type { LayerKill } from "./layerKill.ts";
 import { layerKill } from "./layerKill.ts";
 import { spendWork } from "../limits.ts";
+import { numberList } from "../lists.ts";
 import { poolDelivered } from "./poolDelivered.ts";
 import type { DefenseLayer, Phase, RaidElement, VehicleKind } from "./types.ts";
 export type { Coverage, DefenseLayer, RaidElement } from "./types.ts";
@@ -277,8 +278,8 @@ export class RouteSplitter {
 
   /** Splits the next group of `count` objects; returns counts by route bitmask. */
   split(count: number): Map<number, number> {
-    const routes: number[] = [];
-    const counts: number[] = [];
+    const routes = numberList();
+    const counts = numberList();
     const k = this.splitTo(count, routes, counts);
     const out = new Map<number, number>();
     for (let i = 0; i < k; i++) out.set(routes[i]!, counts[i]!);

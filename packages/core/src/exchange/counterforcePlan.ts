@@ -1,3 +1,4 @@
+import { objectList } from "../lists.ts";
 import type { Side } from "./types.ts";
 
 /** Launchers of one element that have received the same weapons: they survive alike. */
@@ -17,8 +18,8 @@ interface MutableGroup {
   warheads: number;
 }
 
-/** No pk array yet (a fixed object, so the field always holds an array). */
-const NO_GAINS: readonly number[] = [];
+/** No pk array yet (a fixed object, so the field always holds a typed array). */
+const NO_PKS = new Float64Array(0);
 
 /**
  * The striker's counterforce attack on the victim's forces, built up one warhead at a time by
@@ -31,36 +32,43 @@ const NO_GAINS: readonly number[] = [];
  * Call `step()` to add the next nuclear warhead; `groups(e)` gives element e's launcher groups.
  * Each element's targeted groups are kept in decreasing survival, ties in the order they were
  * made (a stable sort of the order of creation), so nothing needs sorting when they are read.
+ *
+ * Per-element numbers live in typed arrays: a plain array's representation (small integers or
+ * doubles) follows its values, and a sweep reaches both, so every new one would throw away the
+ * compiled code that reads them (each time a worker thread warms up).
  */
 export class CounterforcePlan {
   private readonly victim: Side;
-  private readonly pk: readonly number[];
+  private readonly pk: Float64Array;
   private readonly targeted: MutableGroup[][];
-  private readonly untargetable: readonly number[];
+  private readonly untargetable: Float64Array;
   /** Nuclear warheads spent so far. */
   spent = 0;
   /** A number that changes whenever an element's launcher groups change (unique across plans). */
-  private readonly versions: number[];
+  private readonly versions: Float64Array;
   private static nextVersion = 0;
   /** Prompt-strike weapons spent. */
   readonly promptSpent: number;
 
   constructor(striker: Side, victim: Side) {
     this.victim = victim;
-    this.pk = victim.forces.map((f) => striker.counterforcePk[f.basing]);
+    this.pk = Float64Array.from(victim.forces, (f) => striker.counterforcePk[f.basing]);
     // Of an element's launchers, round(launchers × survivable) cannot be targeted (half up).
-    this.untargetable = victim.forces.map((f) => Math.round(f.launchers * f.survivable));
-    this.versions = victim.forces.map(() => ++CounterforcePlan.nextVersion);
+    this.untargetable = Float64Array.from(victim.forces, (f) =>
+      Math.round(f.launchers * f.survivable),
+    );
+    this.versions = Float64Array.from(victim.forces, () => ++CounterforcePlan.nextVersion);
+    this.gains = new Float64Array(victim.forces.length);
     this.targeted = victim.forces.map((f, e) => {
       const n = f.launchers - this.untargetable[e]!;
-      // Made the same way for every element, so that the arrays share one kind (and one map).
-      const groups: MutableGroup[] = [];
+      // One list representation whether the element has targetable launchers or not (lists.ts).
+      const groups = objectList<MutableGroup>();
       if (n > 0) groups.push({ count: n, survival: 1, warheads: 0 });
       return groups;
     });
     let prompt = 0;
     for (const ps of striker.promptStrike) {
-      const pks = victim.forces.map((f) => ps.pk[f.basing]);
+      const pks = Float64Array.from(victim.forces, (f) => ps.pk[f.basing]);
       for (let i = 0; i < ps.weapons; i++) {
         if (!this.assign(pks, false)) break;
         prompt++;
@@ -86,20 +94,20 @@ export class CounterforcePlan {
    * defenses); -1 when nothing of it can be targeted. Groups are kept in decreasing survival, so
    * that launcher is in the first group. Only the element just struck changes.
    */
-  private gains: number[] = [];
-  private gainsFor: readonly number[] = NO_GAINS;
+  private readonly gains: Float64Array;
+  private gainsFor: Float64Array = NO_PKS;
 
-  private gainOf(pks: readonly number[], e: number): number {
+  private gainOf(pks: Float64Array, e: number): number {
     const groups = this.targeted[e]!;
     if (groups.length === 0) return -1;
     const f = this.victim.forces[e]!;
     return f.warheadsPerLauncher * f.reliability * pks[e]! * groups[0]!.survival;
   }
 
-  private assign(pks: readonly number[], nuclear: boolean): boolean {
+  private assign(pks: Float64Array, nuclear: boolean): boolean {
     const forces = this.victim.forces;
     if (this.gainsFor !== pks) {
-      this.gains = forces.map((_, e) => this.gainOf(pks, e));
+      for (let e = 0; e < forces.length; e++) this.gains[e] = this.gainOf(pks, e);
       this.gainsFor = pks;
     }
     let bestE = -1;

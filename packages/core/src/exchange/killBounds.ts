@@ -1,6 +1,7 @@
 import type { DefenseLayer } from "../engagement/types.ts";
 import { coverageVector, RouteSplitter } from "../engagement/engageRaid.ts";
 import { killProbability } from "../engagement/killProbability.ts";
+import { mapToObjects, numberList } from "../lists.ts";
 import type { CounterforcePlan } from "./counterforcePlan.ts";
 import type { Side } from "./types.ts";
 
@@ -138,28 +139,31 @@ function intervalTo(
 export class RetaliationMoments {
   private readonly victim: Side;
   private readonly lua: number;
-  private readonly versions: number[];
+  private readonly versions: Float64Array;
   private readonly splitters: RouteSplitter[];
   /** Element e's parts by route: the first `partCounts[e]` entries are current. */
   private readonly partRoutes: number[][];
   private readonly partMeans: number[][];
   private readonly partVariances: number[][];
-  private readonly partCounts: number[];
+  private readonly partCounts: Float64Array;
   private readonly out: PoolMomentSet;
-  private readonly routes: number[] = [];
-  private readonly counts: number[] = [];
+  private readonly routes = numberList();
+  private readonly counts = numberList();
 
   constructor(victim: Side, layers: readonly DefenseLayer[], launchUnderAttack: number) {
     this.victim = victim;
     this.lua = launchUnderAttack;
-    this.versions = victim.forces.map(() => -1);
-    this.splitters = victim.forces.map(
+    const n = victim.forces.length;
+    this.versions = new Float64Array(n).fill(-1);
+    this.splitters = mapToObjects(
+      victim.forces,
       (f) => new RouteSplitter(coverageVector(layers, f.id, f.kind)),
     );
-    this.partRoutes = victim.forces.map(() => []);
-    this.partMeans = victim.forces.map(() => []);
-    this.partVariances = victim.forces.map(() => []);
-    this.partCounts = victim.forces.map(() => 0);
+    // Lists of doubles from the start, whole numbers or not (see lists.ts).
+    this.partRoutes = mapToObjects(victim.forces, numberList);
+    this.partMeans = mapToObjects(victim.forces, numberList);
+    this.partVariances = mapToObjects(victim.forces, numberList);
+    this.partCounts = new Float64Array(n);
     this.out = momentSet(layers.length);
   }
 
@@ -255,7 +259,7 @@ export function valueStrikeMoments(
       f,
       a: perElement[e]!,
       overlap: routes.some(([route]) => (route & (route - 1)) !== 0),
-      routes: routes.map(([route, share]) => ({ layer: 31 - Math.clz32(route), share })),
+      routes: mapToObjects(routes, ([route, share]) => ({ layer: 31 - Math.clz32(route), share })),
     };
   });
   const overlap = plans.some((p) => p.overlap && p.a > 0);
@@ -308,7 +312,7 @@ export class KillIntervals {
   private readonly scratch = new Float64Array(2);
 
   constructor(layers: readonly DefenseLayer[], maxPayload: number, generic: number) {
-    this.constants = layers.map(layerConstants);
+    this.constants = mapToObjects(layers, layerConstants);
     this.maxPayload = maxPayload;
     this.generic = generic;
   }

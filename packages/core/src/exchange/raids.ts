@@ -1,6 +1,7 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { RouteSplitter, coverageVector } from "../engagement/engageRaid.ts";
 import { spendWork } from "../limits.ts";
+import { mapToObjects, numberList, objectList } from "../lists.ts";
 import { binomialPmf } from "../prob/binomialPmf.ts";
 import { convolve } from "../prob/convolve.ts";
 import type { Pmf } from "../prob/pmf.ts";
@@ -12,11 +13,11 @@ const PHASE_ORDER = { boost: 0, midcourse: 1, terminal: 2 } as const;
 
 /** All layers of a side's defenses in flight order (stable: declared order within a phase). */
 export function defenseLayers(side: Side): DefenseLayer[] {
-  return side.defenses
-    .flatMap((d) => d.layers)
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => PHASE_ORDER[a.l.phase] - PHASE_ORDER[b.l.phase] || a.i - b.i)
-    .map(({ l }) => l);
+  const order = objectList<{ l: DefenseLayer; i: number }>();
+  for (const d of side.defenses) for (const l of d.layers) order.push({ l, i: order.length });
+  order.sort((a, b) => PHASE_ORDER[a.l.phase] - PHASE_ORDER[b.l.phase] || a.i - b.i);
+  // One list representation with layers or without (see lists.ts).
+  return mapToObjects(order, ({ l }) => l);
 }
 
 /**
@@ -110,8 +111,8 @@ export class CoveredRetaliation {
   private readonly splitters: (RouteSplitter | undefined)[];
   private readonly elementKeys: string[];
   private readonly elements = new Map<string, RaidElement[]>();
-  private readonly routes: number[] = [];
-  private readonly counts: number[] = [];
+  private readonly routes = numberList();
+  private readonly counts = numberList();
 
   constructor(
     victim: Side,
@@ -298,10 +299,8 @@ export class ValueStrike {
           shares.set(route | (1 << i), (shares.get(route | (1 << i)) ?? 0) + share * c);
         }
       });
-      return [...shares]
-        .sort((x, y) => y[0] - x[0])
-        .filter(([, share]) => share > 0)
-        .map(([route, share]) => ({ route, share }));
+      const kept = [...shares].sort((x, y) => y[0] - x[0]).filter(([, share]) => share > 0);
+      return mapToObjects(kept, ([route, share]) => ({ route, share }));
     });
   }
 

@@ -1,6 +1,7 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { engageRaid } from "../engagement/engageRaid.ts";
 import { DEFAULT_WORK_BUDGET, ModelLimitError, withWorkBudget } from "../limits.ts";
+import { objectList } from "../lists.ts";
 import { killProbability } from "../engagement/killProbability.ts";
 import { convolve } from "../prob/convolve.ts";
 import type { Pmf } from "../prob/pmf.ts";
@@ -133,7 +134,7 @@ export interface AnalyzeOptions {
 }
 
 /** The layers of a world without defenses (one array, so that its shape never varies). */
-const NO_LAYERS: readonly DefenseLayer[] = [];
+const NO_LAYERS: readonly DefenseLayer[] = objectList();
 
 /** Ties in cost within this are ties (DESIGN §2.3). */
 const COST_TIE = 1e-12;
