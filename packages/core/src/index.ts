@@ -9,3 +9,4 @@ export { MODELS, modelEntry } from "./registry.ts";
 export * from "./stability/index.ts";
 export * from "./race/index.ts";
 export { DEFAULT_WORK_BUDGET, ModelLimitError, spendWork, withWorkBudget } from "./limits.ts";
+export { mapList, numberList, objectList } from "./lists.ts";

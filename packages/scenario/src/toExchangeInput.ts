@@ -8,6 +8,7 @@ import type {
   Side,
   VehicleKind,
 } from "@stratbal/core";
+import { mapList } from "@stratbal/core";
 import { isParam, LAYER_DEFAULTS, perBasing } from "./params.ts";
 import type { ForceSpec, LayerSpec, Scenario, SideSpec } from "./schema.ts";
 import { ANALYSIS_DEFAULTS } from "./schema.ts";
@@ -85,18 +86,20 @@ export function toLayer(l: LayerSpec): DefenseLayer {
 }
 
 function toSide(side: SideSpec): Side {
-  const defenses: Defense[] = (side.defenses ?? []).map((d) => ({
+  // Lists the model reads at every step: made with `mapList` so that they have one representation
+  // in V8 from the first evaluation of a sweep to the last (see core's lists.ts).
+  const defenses: Defense[] = mapList(side.defenses ?? [], (d) => ({
     id: d.id,
     name: d.name ?? d.id,
-    layers: d.layers.map(toLayer),
+    layers: mapList(d.layers, toLayer),
   }));
   return {
     id: side.id,
     name: side.name,
     w80: side.w80.value,
-    forces: side.forces.map(toForce),
+    forces: mapList(side.forces, toForce),
     counterforcePk: perBasing(side.counterforcePk),
-    promptStrike: (side.promptStrike ?? []).map((p) => ({
+    promptStrike: mapList(side.promptStrike ?? [], (p) => ({
       id: p.id,
       name: p.name ?? p.id,
       weapons: p.weapons.value,

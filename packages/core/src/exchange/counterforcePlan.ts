@@ -1,4 +1,4 @@
-import { objectList } from "../lists.ts";
+import { mapList, objectList } from "../lists.ts";
 import type { Side } from "./types.ts";
 
 /** Launchers of one element that have received the same weapons: they survive alike. */
@@ -59,7 +59,7 @@ export class CounterforcePlan {
     );
     this.versions = Float64Array.from(victim.forces, () => ++CounterforcePlan.nextVersion);
     this.gains = new Float64Array(victim.forces.length);
-    this.targeted = victim.forces.map((f, e) => {
+    this.targeted = mapList(victim.forces, (f, e) => {
       const n = f.launchers - this.untargetable[e]!;
       // One list representation whether the element has targetable launchers or not (lists.ts).
       const groups = objectList<MutableGroup>();

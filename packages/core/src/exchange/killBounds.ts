@@ -1,7 +1,7 @@
 import type { DefenseLayer } from "../engagement/types.ts";
 import { coverageVector, RouteSplitter } from "../engagement/engageRaid.ts";
 import { killProbability } from "../engagement/killProbability.ts";
-import { mapToObjects, numberList } from "../lists.ts";
+import { mapList, numberList } from "../lists.ts";
 import type { CounterforcePlan } from "./counterforcePlan.ts";
 import type { Side } from "./types.ts";
 
@@ -155,14 +155,14 @@ export class RetaliationMoments {
     this.lua = launchUnderAttack;
     const n = victim.forces.length;
     this.versions = new Float64Array(n).fill(-1);
-    this.splitters = mapToObjects(
+    this.splitters = mapList(
       victim.forces,
       (f) => new RouteSplitter(coverageVector(layers, f.id, f.kind)),
     );
     // Lists of doubles from the start, whole numbers or not (see lists.ts).
-    this.partRoutes = mapToObjects(victim.forces, numberList);
-    this.partMeans = mapToObjects(victim.forces, numberList);
-    this.partVariances = mapToObjects(victim.forces, numberList);
+    this.partRoutes = mapList(victim.forces, numberList);
+    this.partMeans = mapList(victim.forces, numberList);
+    this.partVariances = mapList(victim.forces, numberList);
     this.partCounts = new Float64Array(n);
     this.out = momentSet(layers.length);
   }
@@ -246,7 +246,7 @@ export function valueStrikeMoments(
   layers: readonly DefenseLayer[],
 ): (s: number) => PoolMomentSet | undefined {
   const rho = meanReliability;
-  const plans = striker.forces.map((f, e) => {
+  const plans = mapList(striker.forces, (f, e) => {
     const shares = new Map<number, number>([[0, 1]]);
     coverageVector(layers, f.id, f.kind).forEach((c, i) => {
       for (const [route, share] of [...shares]) {
@@ -259,7 +259,7 @@ export function valueStrikeMoments(
       f,
       a: perElement[e]!,
       overlap: routes.some(([route]) => (route & (route - 1)) !== 0),
-      routes: mapToObjects(routes, ([route, share]) => ({ layer: 31 - Math.clz32(route), share })),
+      routes: mapList(routes, ([route, share]) => ({ layer: 31 - Math.clz32(route), share })),
     };
   });
   const overlap = plans.some((p) => p.overlap && p.a > 0);
@@ -312,7 +312,7 @@ export class KillIntervals {
   private readonly scratch = new Float64Array(2);
 
   constructor(layers: readonly DefenseLayer[], maxPayload: number, generic: number) {
-    this.constants = mapToObjects(layers, layerConstants);
+    this.constants = mapList(layers, layerConstants);
     this.maxPayload = maxPayload;
     this.generic = generic;
   }

@@ -1,6 +1,7 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { engageRaid } from "../engagement/engageRaid.ts";
 import { killProbability } from "../engagement/killProbability.ts";
+import { mapList } from "../lists.ts";
 import { binomialPmf } from "../prob/binomialPmf.ts";
 import { gaussLaguerre } from "../prob/gaussLaguerre.ts";
 import { sequentialKilled } from "./sequentialKilled.ts";
@@ -247,8 +248,8 @@ function expectedKilled(
   if (viaTruncation !== undefined) return viaTruncation;
   const viaLaplace = laplaceKilled(pool, layer);
   if (viaLaplace !== undefined) return viaLaplace;
-  const ids = pool.map(uid);
-  const pairs = pool.map((el) => cachedPair(el, layer, tolerance));
+  const ids = mapList(pool, uid);
+  const pairs = mapList(pool, (el) => cachedPair(el, layer, tolerance));
   const memo = memos.get(layer);
   if (memo && memo.ids.length === ids.length) {
     const changed: number[] = [];

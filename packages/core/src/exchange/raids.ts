@@ -1,7 +1,7 @@
 import type { DefenseLayer, RaidElement } from "../engagement/engageRaid.ts";
 import { RouteSplitter, coverageVector } from "../engagement/engageRaid.ts";
 import { spendWork } from "../limits.ts";
-import { mapToObjects, numberList, objectList } from "../lists.ts";
+import { mapList, numberList, objectList } from "../lists.ts";
 import { binomialPmf } from "../prob/binomialPmf.ts";
 import { convolve } from "../prob/convolve.ts";
 import type { Pmf } from "../prob/pmf.ts";
@@ -17,7 +17,7 @@ export function defenseLayers(side: Side): DefenseLayer[] {
   for (const d of side.defenses) for (const l of d.layers) order.push({ l, i: order.length });
   order.sort((a, b) => PHASE_ORDER[a.l.phase] - PHASE_ORDER[b.l.phase] || a.i - b.i);
   // One list representation with layers or without (see lists.ts).
-  return mapToObjects(order, ({ l }) => l);
+  return mapList(order, ({ l }) => l);
 }
 
 /**
@@ -123,11 +123,11 @@ export class CoveredRetaliation {
     this.victim = victim;
     this.lua = launchUnderAttack;
     this.tolerance = tolerance;
-    this.splitters = victim.forces.map((f) => {
+    this.splitters = mapList(victim.forces, (f) => {
       const cov = coverageVector(layers, f.id, f.kind);
       return cov.some((c) => c > 0) ? new RouteSplitter(cov) : undefined;
     });
-    this.elementKeys = victim.forces.map(() => "");
+    this.elementKeys = mapList(victim.forces, () => "");
   }
 
   /** The content key of the covered raid at the plan's allocation (equal keys: equal raids). */
@@ -291,7 +291,7 @@ export class ValueStrike {
     this.striker = striker;
     this.tolerance = tolerance;
     this.avail = strikerAvailability(striker, strikerReadiness);
-    this.routes = striker.forces.map((f) => {
+    this.routes = mapList(striker.forces, (f) => {
       const shares = new Map<number, number>([[0, 1]]);
       coverageVector(layers, f.id, f.kind).forEach((c, i) => {
         for (const [route, share] of [...shares]) {
@@ -300,7 +300,7 @@ export class ValueStrike {
         }
       });
       const kept = [...shares].sort((x, y) => y[0] - x[0]).filter(([, share]) => share > 0);
-      return mapToObjects(kept, ([route, share]) => ({ route, share }));
+      return mapList(kept, ([route, share]) => ({ route, share }));
     });
   }
 
